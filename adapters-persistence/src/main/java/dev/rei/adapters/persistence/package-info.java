@@ -1,0 +1,4 @@
+/**
+ * PostgreSQL and Redis implementations of the application's ports out.
+ */
+package dev.rei.adapters.persistence;

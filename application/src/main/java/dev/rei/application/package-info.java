@@ -1,0 +1,4 @@
+/**
+ * Use cases of the billing and job core (ports in), the ports out they need, and the services that implement them.
+ */
+package dev.rei.application;
