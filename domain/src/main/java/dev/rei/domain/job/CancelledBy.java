@@ -1,0 +1,7 @@
+package dev.rei.domain.job;
+
+/** Who cancelled a job. */
+public enum CancelledBy {
+  USER,
+  ADMIN
+}
