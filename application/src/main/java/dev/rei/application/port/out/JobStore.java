@@ -1,0 +1,56 @@
+package dev.rei.application.port.out;
+
+import dev.rei.domain.job.Job;
+import dev.rei.domain.job.JobId;
+import dev.rei.domain.job.JobKind;
+import dev.rei.domain.job.JobState;
+import dev.rei.domain.job.OrderId;
+import dev.rei.domain.ledger.Credits;
+import dev.rei.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Durable jobs, and the queue workers claim them from. */
+public interface JobStore {
+
+  void insert(Job job);
+
+  Optional<Job> find(JobId id);
+
+  /** The job, locked until the transaction ends. */
+  Optional<Job> lock(JobId id);
+
+  /** Stores the job's new state; the caller holds its lock. */
+  void update(Job job);
+
+  /**
+   * Locks and returns one job that is due at {@code now} ({@link Job#isDueAt}), skipping jobs other
+   * transactions have locked, oldest due first; empty when none is.
+   */
+  Optional<Job> lockNextDue(Instant now);
+
+  /** Locks queued, running or awaiting jobs whose deadline has passed at {@code now}, at most {@code limit}. */
+  List<Job> lockPastDeadline(Instant now, int limit);
+
+  /** Locks jobs whose lease expired at {@code now}, at most {@code limit}. */
+  List<Job> lockWithExpiredLease(Instant now, int limit);
+
+  List<Job> ofOrder(OrderId order);
+
+  /** The user's jobs that are not terminal, oldest first. */
+  List<Job> liveOf(UserId user);
+
+  /** How many of the user's orders still have a job that is not terminal. */
+  int activeOrders(UserId user);
+
+  /** The price of the user's jobs created since {@code since} that did not end failed, cancelled or expired. */
+  Credits spentSince(UserId user, Instant since);
+
+  /** Jobs created since {@code since}, counted by kind and current state. */
+  Map<JobKind, Map<JobState, Long>> countCreatedSince(Instant since);
+
+  /** Jobs in each state now. */
+  Map<JobState, Long> countByState();
+}
