@@ -44,7 +44,9 @@ public record RateLimitPolicy(Map<ActionClass, RateLimit> limits, EscalationPoli
       return LimitDecision.blocked(LimitRefusal.BLOCKED, facts.blockedUntil().get(), false);
     }
     if (facts.actionsInWindow() >= limitFor(action).permits()) {
-      Instant until = now.plus(escalation.blockFor(facts.recentViolations() + 1));
+      // Past the last step the count no longer matters, so it cannot overflow.
+      int violation = Math.min(facts.recentViolations(), escalation.steps().size()) + 1;
+      Instant until = now.plus(escalation.blockFor(violation));
       return LimitDecision.blocked(LimitRefusal.RATE_LIMITED, until, true);
     }
     return LimitDecision.allowed();

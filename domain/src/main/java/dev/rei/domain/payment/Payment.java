@@ -47,6 +47,9 @@ public record Payment(
     if (amount.isZero()) {
       throw new IllegalArgumentException("a payment is for more than nothing");
     }
+    if (!rail.accepts(amount.currency())) {
+      throw new IllegalArgumentException(rail + " does not take payments in " + amount.currency());
+    }
     boolean paid = status == PaymentStatus.SUCCEEDED || status == PaymentStatus.REFUNDED;
     if (paid != settledAt.isPresent()) {
       throw new IllegalArgumentException("a payment has a settlement time iff it was paid, status " + status);

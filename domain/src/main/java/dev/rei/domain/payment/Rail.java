@@ -15,6 +15,11 @@ public enum Rail {
     this.overpaymentPossible = overpaymentPossible;
   }
 
+  /** Whether the rail takes payments in {@code currency}: Telegram Stars only in XTR, and XTR only through Telegram. */
+  public boolean accepts(Currency currency) {
+    return (this == TELEGRAM_STARS) == currency.equals(Currency.XTR);
+  }
+
   /** Whether a payer can pay more than the invoice on this rail; the surplus buys nothing extra. */
   public boolean overpaymentPossible() {
     return overpaymentPossible;

@@ -19,6 +19,9 @@ public record CustomAmountRule(Rail rail, Money pricePerCredit, Credits min, Cre
     Objects.requireNonNull(pricePerCredit, "pricePerCredit");
     Objects.requireNonNull(min, "min");
     Objects.requireNonNull(max, "max");
+    if (!rail.accepts(pricePerCredit.currency())) {
+      throw new IllegalArgumentException(rail + " does not take " + pricePerCredit.currency());
+    }
     if (pricePerCredit.isZero()) {
       throw new IllegalArgumentException("a credit must cost something");
     }

@@ -33,7 +33,8 @@ public record Quote(PricedItem item, int count, Credits unitPrice, Instant issue
     return unitPrice.times(count);
   }
 
+  /** Whether an order may be placed from this quote at {@code now}: from its issue until {@code validUntil}. */
   public boolean isValidAt(Instant now) {
-    return now.isBefore(validUntil);
+    return !now.isBefore(issuedAt) && now.isBefore(validUntil);
   }
 }

@@ -19,6 +19,9 @@ public record TopUpPackage(String code, Rail rail, Money price, Credits credits,
     Objects.requireNonNull(rail, "rail");
     Objects.requireNonNull(price, "price");
     Objects.requireNonNull(bonus, "bonus");
+    if (!rail.accepts(price.currency())) {
+      throw new IllegalArgumentException("package " + code + ": " + rail + " does not take " + price.currency());
+    }
     if (price.isZero()) {
       throw new IllegalArgumentException("package " + code + " must cost something");
     }

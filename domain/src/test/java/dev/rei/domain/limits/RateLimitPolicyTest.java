@@ -18,6 +18,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class RateLimitPolicyTest {
 
+  @Test
+  void givenHugeViolationCount_decide_blocksForTheLastStepWithoutOverflow() {
+    Instant now = Instant.parse("2026-05-01T10:00:00Z");
+    RateFacts facts = new RateFacts(10, Optional.empty(), Integer.MAX_VALUE);
+
+    LimitDecision decision = RateLimitPolicy.DEFAULT.decide(ActionClass.MESSAGE, facts, now);
+
+    assertThat(decision.retryAt()).contains(now.plus(Duration.ofHours(24)));
+  }
+
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
   private static final RateLimitPolicy POLICY = RateLimitPolicy.DEFAULT;
 

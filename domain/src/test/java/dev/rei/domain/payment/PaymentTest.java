@@ -36,6 +36,18 @@ import org.junit.jupiter.api.Test;
 
 class PaymentTest {
 
+  @org.junit.jupiter.api.Test
+  void givenRailAndCurrencyThatDoNotGoTogether_start_isRejected() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Payment.start(PAYMENT_ID,
+        Rail.YOOKASSA, PAYER, Money.ofMajor(100, Currency.XTR), new CreditGrant(dev.rei.domain.ledger.Credits.of(100),
+            dev.rei.domain.ledger.Credits.ZERO), STARTED_AT));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Payment.start(PAYMENT_ID,
+        Rail.TELEGRAM_STARS, PAYER, Money.ofMajor(100, Currency.RUB), new CreditGrant(dev.rei.domain.ledger.Credits.of(100),
+            dev.rei.domain.ledger.Credits.ZERO), STARTED_AT));
+    org.assertj.core.api.Assertions.assertThat(Rail.HELEKET.accepts(Currency.USDT)).isTrue();
+    org.assertj.core.api.Assertions.assertThat(Rail.TELEGRAM_STARS.accepts(Currency.XTR)).isTrue();
+  }
+
   private static final Instant LATER = STARTED_AT.plus(Duration.ofMinutes(3));
   private static final Instant MUCH_LATER = STARTED_AT.plus(Duration.ofDays(2));
 

@@ -13,6 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MultiplierTest {
 
   @ParameterizedTest
+  @ValueSource(strings = {"+2", "1e1", "1E0", ".5", "2.", "\u0662", "2.0.0", "12345"})
+  void givenTextThatIsNotAPlainDecimal_parse_isRejected(String text) {
+    assertThatIllegalArgumentException().isThrownBy(() -> Multiplier.parse(text));
+  }
+
+  @ParameterizedTest
   @CsvSource({
       "2, 200",
       "1.5, 150",

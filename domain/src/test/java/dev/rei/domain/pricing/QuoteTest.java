@@ -11,6 +11,16 @@ import org.junit.jupiter.api.Test;
 
 class QuoteTest {
 
+  @Test
+  void givenTimeBeforeIssue_isValidAt_isFalse() {
+    Instant issued = Instant.parse("2026-05-01T10:00:00Z");
+    Quote quote = new Quote(new PricedItem.ReelsVideo(), 1, Credits.of(1), issued, issued.plusSeconds(600));
+
+    assertThat(quote.isValidAt(issued.minusMillis(1))).isFalse();
+    assertThat(quote.isValidAt(issued)).isTrue();
+    assertThat(quote.isValidAt(issued.plusSeconds(600))).isFalse();
+  }
+
   private static final Instant ISSUED = Instant.parse("2026-03-01T10:00:00Z");
   private static final Instant UNTIL = ISSUED.plus(Duration.ofMinutes(10));
   private static final PricedItem REELS = new PricedItem.ReelsVideo();
