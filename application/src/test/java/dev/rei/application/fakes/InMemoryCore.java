@@ -1,0 +1,92 @@
+package dev.rei.application.fakes;
+
+import dev.rei.application.port.out.GenerationProvider;
+import dev.rei.application.service.Admins;
+import dev.rei.application.service.Notifier;
+import dev.rei.application.service.account.GetBalanceService;
+import dev.rei.application.service.job.CancelJobService;
+import dev.rei.application.service.job.JobOutcomes;
+import dev.rei.application.service.job.JobTimings;
+import dev.rei.application.service.job.RunNextJobService;
+import dev.rei.application.service.job.SweepJobsService;
+import dev.rei.application.service.order.PlaceOrderService;
+import dev.rei.application.service.order.QuoteService;
+import dev.rei.application.service.user.RegisterUserService;
+import dev.rei.domain.fixtures.PricingFixtures;
+import dev.rei.domain.job.JobKind;
+import dev.rei.domain.job.RetryPolicy;
+import dev.rei.domain.ledger.Credits;
+import dev.rei.domain.ledger.LedgerAudit;
+import dev.rei.domain.ledger.LedgerViolation;
+import dev.rei.domain.limits.OrderLimits;
+import dev.rei.domain.provider.KeyPoolPolicy;
+import dev.rei.domain.provider.ProviderName;
+import dev.rei.domain.user.UserId;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The whole core on in-memory fakes, wired as bootstrap would wire it: for service tests here and
+ * for embedders' tests. Every field is public so a test can reach in.
+ */
+public final class InMemoryCore {
+
+  public static final Instant START = Instant.parse("2026-06-01T09:00:00Z");
+  public static final UserId ADMIN = UserId.of(900);
+
+  public final InMemoryDatabase db = new InMemoryDatabase();
+  public final InMemoryUserStore users = new InMemoryUserStore(db);
+  public final InMemoryLedgerStore ledger = new InMemoryLedgerStore(db);
+  public final InMemoryOrderStore orders = new InMemoryOrderStore(db);
+  public final InMemoryJobStore jobs = new InMemoryJobStore(db);
+  public final InMemoryOutbox outbox = new InMemoryOutbox(db);
+  public final InMemoryKeyHealthStore keyHealth = new InMemoryKeyHealthStore();
+  public final ManualWorkSignal workSignal = new ManualWorkSignal();
+  public final MutableClock clock = new MutableClock(START);
+  public final SequentialIdGenerator ids = new SequentialIdGenerator();
+  public final Admins admins = new Admins(Set.of(ADMIN));
+  public final Notifier notifier = new Notifier(outbox, ids, clock, admins);
+  public final ScriptedGenerationProvider provider =
+      new ScriptedGenerationProvider(ProviderName.of("sim"), EnumSet.allOf(JobKind.class), 2);
+  public final JobTimings timings = JobTimings.DEFAULT;
+  public final RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  public final KeyPoolPolicy keyPolicy = KeyPoolPolicy.DEFAULT;
+  public final OrderLimits limits;
+  public final Credits welcomeBonus;
+
+  public final RegisterUserService register;
+  public final GetBalanceService balance;
+  public final QuoteService quotes;
+  public final PlaceOrderService placeOrder;
+  public final JobOutcomes outcomes;
+  public final RunNextJobService runNext;
+  public final CancelJobService cancel;
+  public final SweepJobsService sweep;
+
+  public InMemoryCore() {
+    this(OrderLimits.DEFAULT, Credits.of(2));
+  }
+
+  public InMemoryCore(OrderLimits limits, Credits welcomeBonus) {
+    this.limits = limits;
+    this.welcomeBonus = welcomeBonus;
+    register = new RegisterUserService(db, users, ledger, notifier, clock, ids, welcomeBonus);
+    balance = new GetBalanceService(ledger);
+    quotes = new QuoteService(PricingFixtures.samplePriceList(), ledger, clock);
+    placeOrder = new PlaceOrderService(db, users, orders, jobs, ledger, notifier, workSignal, clock, ids, limits,
+        timings);
+    outcomes = new JobOutcomes(jobs, ledger, keyHealth, keyPolicy, notifier, clock, ids);
+    runNext = new RunNextJobService(db, jobs, keyHealth, List.<GenerationProvider>of(provider), outcomes, notifier,
+        clock, retryPolicy, keyPolicy, timings, new SplittableRandom(7));
+    cancel = new CancelJobService(db, jobs, outcomes, admins, clock);
+    sweep = new SweepJobsService(db, jobs, ledger, outcomes, clock, ids, retryPolicy, new SplittableRandom(11));
+  }
+
+  /** Every ledger invariant, checked over the stored balances and transfers. */
+  public List<LedgerViolation> audit() {
+    return db.inTransaction(() -> LedgerAudit.check(ledger.balances(), ledger.transfers()));
+  }
+}
