@@ -4,6 +4,14 @@ import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.service.Admins;
 import dev.rei.application.service.Notifier;
 import dev.rei.application.service.account.GetBalanceService;
+import dev.rei.application.service.admin.AdjustBalanceService;
+import dev.rei.application.service.admin.ReconcileLedgerService;
+import dev.rei.application.service.outbox.DispatchOutboxService;
+import dev.rei.application.service.payment.CheckPaymentService;
+import dev.rei.application.service.payment.PaymentGateways;
+import dev.rei.application.service.payment.ReconcilePaymentsService;
+import dev.rei.application.service.payment.SettlePaymentService;
+import dev.rei.application.service.payment.StartTopUpService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.JobOutcomes;
 import dev.rei.application.service.job.JobTimings;
@@ -22,6 +30,8 @@ import dev.rei.domain.limits.OrderLimits;
 import dev.rei.domain.provider.KeyPoolPolicy;
 import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
+import dev.rei.domain.payment.Rail;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,6 +53,11 @@ public final class InMemoryCore {
   public final InMemoryOrderStore orders = new InMemoryOrderStore(db);
   public final InMemoryJobStore jobs = new InMemoryJobStore(db);
   public final InMemoryOutbox outbox = new InMemoryOutbox(db);
+  public final InMemoryPaymentStore payments = new InMemoryPaymentStore(db);
+  public final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
+  public final FakePaymentGateway yookassa = new FakePaymentGateway(Rail.YOOKASSA);
+  public final FakePaymentGateway stars = new FakePaymentGateway(Rail.TELEGRAM_STARS);
+  public final RecordingMessageSender sender = new RecordingMessageSender();
   public final InMemoryKeyHealthStore keyHealth = new InMemoryKeyHealthStore();
   public final ManualWorkSignal workSignal = new ManualWorkSignal();
   public final MutableClock clock = new MutableClock(START);
@@ -65,6 +80,13 @@ public final class InMemoryCore {
   public final RunNextJobService runNext;
   public final CancelJobService cancel;
   public final SweepJobsService sweep;
+  public final SettlePaymentService settle;
+  public final StartTopUpService startTopUp;
+  public final CheckPaymentService checkPayment;
+  public final ReconcilePaymentsService reconcilePayments;
+  public final AdjustBalanceService adjust;
+  public final ReconcileLedgerService reconcileLedger;
+  public final DispatchOutboxService dispatch;
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
@@ -83,6 +105,15 @@ public final class InMemoryCore {
         clock, retryPolicy, keyPolicy, timings, new SplittableRandom(7));
     cancel = new CancelJobService(db, jobs, outcomes, admins, clock);
     sweep = new SweepJobsService(db, jobs, ledger, outcomes, clock, ids, retryPolicy, new SplittableRandom(11));
+    PaymentGateways gateways = new PaymentGateways(List.of(yookassa, stars));
+    settle = new SettlePaymentService(db, payments, ledger, notifier, clock, ids);
+    startTopUp = new StartTopUpService(db, users, payments, gateways, PricingFixtures.sampleTopUpCatalog(), clock, ids);
+    checkPayment = new CheckPaymentService(payments, gateways, settle);
+    reconcilePayments = new ReconcilePaymentsService(db, payments, gateways, settle, notifier, clock,
+        Duration.ofMinutes(2), Duration.ofHours(24));
+    adjust = new AdjustBalanceService(db, users, ledger, auditLog, notifier, admins, clock, ids);
+    reconcileLedger = new ReconcileLedgerService(db, ledger, notifier, admins);
+    dispatch = new DispatchOutboxService(db, outbox, sender, clock);
   }
 
   /** Every ledger invariant, checked over the stored balances and transfers. */

@@ -1,0 +1,22 @@
+package dev.rei.application.port.in.admin;
+
+import dev.rei.domain.ledger.LedgerViolation;
+import dev.rei.domain.user.UserId;
+import java.util.List;
+
+/** Checks every ledger invariant against the store; a sound ledger reports nothing. */
+public interface ReconcileLedgerUseCase {
+
+  Result reconcile(UserId admin);
+
+  /** The violations found, or a refusal. */
+  sealed interface Result {
+    record Report(List<LedgerViolation> violations) implements Result {
+      public Report {
+        violations = List.copyOf(violations);
+      }
+    }
+
+    record Refused(AdminRefusal reason) implements Result {}
+  }
+}
