@@ -68,6 +68,7 @@ create table orders (
     idempotency_key varchar(200) not null unique,
     kind            varchar(20)  not null,
     unit_price      bigint       not null check (unit_price > 0),
+    job_ids         uuid[]       not null check (cardinality(job_ids) > 0),
     placed_at       timestamptz  not null
 );
 

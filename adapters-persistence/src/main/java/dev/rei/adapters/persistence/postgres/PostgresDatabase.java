@@ -48,6 +48,18 @@ public final class PostgresDatabase implements AutoCloseable {
     return new PostgresLedgerStore(unitOfWork);
   }
 
+  public PostgresOrderStore orders() {
+    return new PostgresOrderStore(unitOfWork);
+  }
+
+  public PostgresJobStore jobs() {
+    return new PostgresJobStore(unitOfWork);
+  }
+
+  public PostgresOutbox outbox() {
+    return new PostgresOutbox(unitOfWork);
+  }
+
   @Override
   public void close() {
     dataSource.close();

@@ -62,6 +62,8 @@ public class Orders extends TableImpl<OrdersRecord> {
 
     public final TableField<OrdersRecord, Long> UNIT_PRICE = createField(DSL.name("unit_price"), SQLDataType.BIGINT.nullable(false), this, "");
 
+    public final TableField<OrdersRecord, UUID[]> JOB_IDS = createField(DSL.name("job_ids"), SQLDataType.UUID.array().nullable(false), this, "");
+
     public final TableField<OrdersRecord, OffsetDateTime> PLACED_AT = createField(DSL.name("placed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
 
     private Orders(Name alias, Table<OrdersRecord> aliased) {
@@ -155,6 +157,7 @@ public class Orders extends TableImpl<OrdersRecord> {
     @Override
     public List<Check<OrdersRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("orders_job_ids_check"), "((cardinality(job_ids) > 0))", true),
             Internal.createCheck(this, DSL.name("orders_unit_price_check"), "((unit_price > 0))", true)
         );
     }

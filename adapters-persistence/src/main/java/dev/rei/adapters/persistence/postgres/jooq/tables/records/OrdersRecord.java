@@ -58,12 +58,20 @@ public class OrdersRecord extends UpdatableRecordImpl<OrdersRecord> {
         return (Long) get(4);
     }
 
-    public void setPlacedAt(OffsetDateTime value) {
+    public void setJobIds(UUID[] value) {
         set(5, value);
     }
 
+    public UUID[] getJobIds() {
+        return (UUID[]) get(5);
+    }
+
+    public void setPlacedAt(OffsetDateTime value) {
+        set(6, value);
+    }
+
     public OffsetDateTime getPlacedAt() {
-        return (OffsetDateTime) get(5);
+        return (OffsetDateTime) get(6);
     }
 
     // -------------------------------------------------------------------------
@@ -83,7 +91,7 @@ public class OrdersRecord extends UpdatableRecordImpl<OrdersRecord> {
         super(Orders.ORDERS);
     }
 
-    public OrdersRecord(UUID id, Long userId, String idempotencyKey, String kind, Long unitPrice, OffsetDateTime placedAt) {
+    public OrdersRecord(UUID id, Long userId, String idempotencyKey, String kind, Long unitPrice, UUID[] jobIds, OffsetDateTime placedAt) {
         super(Orders.ORDERS);
 
         setId(id);
@@ -91,6 +99,7 @@ public class OrdersRecord extends UpdatableRecordImpl<OrdersRecord> {
         setIdempotencyKey(idempotencyKey);
         setKind(kind);
         setUnitPrice(unitPrice);
+        setJobIds(jobIds);
         setPlacedAt(placedAt);
         resetChangedOnNotNull();
     }
