@@ -37,7 +37,7 @@ final class PostgresCore implements AutoCloseable {
   static final Instant START = Instant.parse("2026-06-01T09:00:00Z");
 
   final PostgresDatabase database;
-  final MutableClock clock = new MutableClock(START);
+  final MutableClock clock;
   final IdGenerator ids = UUID::randomUUID;
   final ScriptedGenerationProvider provider =
       new ScriptedGenerationProvider(ProviderName.of("sim"), EnumSet.allOf(JobKind.class), 2);
@@ -48,7 +48,13 @@ final class PostgresCore implements AutoCloseable {
   final SweepJobsService sweep;
 
   PostgresCore(OrderLimits limits, Credits welcomeBonus, int poolSize) {
-    TestDatabases.Credentials credentials = TestDatabases.fresh();
+    this(TestDatabases.fresh(), START, limits, welcomeBonus, poolSize);
+  }
+
+  /** The core on an existing database (another process may share it), its clock starting at {@code start}. */
+  PostgresCore(TestDatabases.Credentials credentials, Instant start, OrderLimits limits, Credits welcomeBonus,
+      int poolSize) {
+    clock = new MutableClock(start);
     database = PostgresDatabase.open(credentials.url(), credentials.user(), credentials.password(), poolSize);
     Notifier notifier = new Notifier(database.outbox(), ids, clock, new Admins(Set.of()));
     InMemoryKeyHealthStore keyHealth = new InMemoryKeyHealthStore();
