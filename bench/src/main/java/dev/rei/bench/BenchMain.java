@@ -1,6 +1,7 @@
 package dev.rei.bench;
 
 import dev.rei.adapters.persistence.postgres.PostgresDatabase;
+import dev.rei.adapters.persistence.postgres.PostgresWorkSignal;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.IdGenerator;
@@ -106,7 +107,10 @@ public final class BenchMain {
         results.put("ledger_transfers_per_s_hot_user", hot);
         results.put("ledger_hot_vs_tpcb", hot / baseline.tps());
 
-        queue(db, notifier, clients, phase, results);
+        try (PostgresWorkSignal signal = new PostgresWorkSignal(db.unitOfWork(),
+            server.getJdbcUrl("postgres", "rei_bench"), "postgres", "")) {
+          queue(db, notifier, signal, clients, phase, results);
+        }
       }
     }
     Path file = results.write(Path.of("bench", "results"), "core-" + Instant.now().toString().replace(':', '-'));
@@ -131,8 +135,8 @@ public final class BenchMain {
   }
 
   /** Producers place one-item orders as fast as they can while workers claim and complete them. */
-  private static void queue(PostgresDatabase db, Notifier notifier, int clients, Duration phase, Results results)
-      throws InterruptedException {
+  private static void queue(PostgresDatabase db, Notifier notifier, WorkSignal signal, int clients, Duration phase,
+      Results results) throws InterruptedException {
     ConcurrentLinkedQueue<Long> pickupMicros = new ConcurrentLinkedQueue<>();
     GenerationProvider instant = new GenerationProvider() {
       @Override
@@ -182,61 +186,84 @@ public final class BenchMain {
         return turn.getAndIncrement();
       }
     };
-    WorkSignal none = new WorkSignal() {
-      @Override
-      public void signal() {}
-
-      @Override
-      public boolean await(Duration timeout) {
-        return false;
-      }
-    };
     PlaceOrderService place = new PlaceOrderService(db.unitOfWork(), db.users(), db.orders(), db.jobs(), db.ledger(),
-        notifier, none, CLOCK, IDS, new OrderLimits(Integer.MAX_VALUE, Credits.of(Long.MAX_VALUE / 4)), JobTimings.DEFAULT);
+        notifier, signal, CLOCK, IDS, new OrderLimits(Integer.MAX_VALUE, Credits.of(Long.MAX_VALUE / 4)), JobTimings.DEFAULT);
     RunNextJobService run = new RunNextJobService(db.unitOfWork(), db.jobs(), healthy, List.of(instant),
         new JobOutcomes(db.jobs(), db.ledger(), healthy, KeyPoolPolicy.DEFAULT, notifier, CLOCK, IDS), notifier, CLOCK,
         RetryPolicy.DEFAULT, KeyPoolPolicy.DEFAULT, JobTimings.DEFAULT, new SplittableRandom(1));
     int producers = Math.max(1, clients / 2);
     int workers = Math.max(1, clients - producers);
-    AtomicLong placed = new AtomicLong();
-    AtomicBoolean producing = new AtomicBoolean(true);
-    List<Thread> threads = new ArrayList<>();
-    for (int w = 0; w < workers; w++) {
-      WorkerId worker = new WorkerId("bench-" + w);
-      threads.add(started(() -> {
-        while (producing.get() || placed.get() > pickupMicros.size()) {
-          if (run.runNext(worker) instanceof WorkResult.Idle) {
-            try {
-              Thread.sleep(1);
-            } catch (InterruptedException e) {
-              return;
-            }
-          }
-        }
-      }));
-    }
+    results.put("queue_producers", producers);
+    results.put("queue_workers", workers);
+
+    // Throughput: producers place orders as fast as they can; the queue backs up.
+    QueueRun flood = new QueueRun(run, signal, workers, pickupMicros);
+    AtomicLong placed = flood.placed;
     long started = System.nanoTime();
     runFor(producers, phase, () -> {
-      UserId user = UserId.of(1 + ThreadLocalRandom.current().nextInt(USERS));
-      Quote quote = new Quote(new PricedItem.ReelsVideo(), 1, Credits.of(1), CLOCK.now(), CLOCK.now().plusSeconds(60));
-      if (place.placeOrder(new PlaceOrderCommand(user, quote, JobParameters.NONE,
-          IdempotencyKey.of("q", IDS.newId()))) instanceof PlaceOrderResult.Placed) {
+      if (placeOne(place)) {
         placed.incrementAndGet();
       }
     });
-    producing.set(false);
-    for (Thread thread : threads) {
-      thread.join();
-    }
+    flood.finish();
     double seconds = (System.nanoTime() - started) / 1e9;
+    results.put("queue_jobs_completed", pickupMicros.size());
+    results.put("queue_jobs_per_s", pickupMicros.size() / seconds);
+
+    // Pickup latency: one order every 20 ms, well below capacity, so workers wait idle on the signal.
+    pickupMicros.clear();
+    QueueRun steady = new QueueRun(run, signal, workers, pickupMicros);
+    long end = System.nanoTime() + phase.toNanos();
+    while (System.nanoTime() < end) {
+      if (placeOne(place)) {
+        steady.placed.incrementAndGet();
+      }
+      Thread.sleep(20);
+    }
+    steady.finish();
     Percentiles pickup = new Percentiles(pickupMicros.stream().mapToLong(Long::longValue).toArray());
-    results.put("queue_producers", producers);
-    results.put("queue_workers", workers);
-    results.put("queue_jobs_completed", pickup.count());
-    results.put("queue_jobs_per_s", pickup.count() / seconds);
+    results.put("queue_pickup_jobs", pickup.count());
     results.put("queue_pickup_p50_ms", pickup.millis(50));
     results.put("queue_pickup_p99_ms", pickup.millis(99));
-    results.put("queue_wakeup", "polling every 1 ms when idle (LISTEN/NOTIFY not built yet)");
+    results.put("queue_wakeup", "LISTEN/NOTIFY, workers wait up to 1 s when idle");
+  }
+
+  private static boolean placeOne(PlaceOrderService place) {
+    UserId user = UserId.of(1 + ThreadLocalRandom.current().nextInt(USERS));
+    Quote quote = new Quote(new PricedItem.ReelsVideo(), 1, Credits.of(1), CLOCK.now(), CLOCK.now().plusSeconds(60));
+    return place.placeOrder(new PlaceOrderCommand(user, quote, JobParameters.NONE,
+        IdempotencyKey.of("q", IDS.newId()))) instanceof PlaceOrderResult.Placed;
+  }
+
+  /** Workers that claim until told to finish and every placed job is done; idle ones wait on the signal. */
+  private static final class QueueRun {
+    final AtomicLong placed = new AtomicLong();
+    private final AtomicBoolean producing = new AtomicBoolean(true);
+    private final List<Thread> threads = new ArrayList<>();
+
+    QueueRun(RunNextJobService run, WorkSignal signal, int workers, ConcurrentLinkedQueue<Long> done) {
+      for (int w = 0; w < workers; w++) {
+        WorkerId worker = new WorkerId("bench-" + w);
+        threads.add(started(() -> {
+          while (producing.get() || placed.get() > done.size()) {
+            if (run.runNext(worker) instanceof WorkResult.Idle) {
+              try {
+                signal.await(Duration.ofSeconds(1));
+              } catch (InterruptedException e) {
+                return;
+              }
+            }
+          }
+        }));
+      }
+    }
+
+    void finish() throws InterruptedException {
+      producing.set(false);
+      for (Thread thread : threads) {
+        thread.join();
+      }
+    }
   }
 
   private static Thread started(Runnable body) {
