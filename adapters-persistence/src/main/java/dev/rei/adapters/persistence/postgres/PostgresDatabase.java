@@ -60,6 +60,14 @@ public final class PostgresDatabase implements AutoCloseable {
     return new PostgresOutbox(unitOfWork);
   }
 
+  public PostgresPaymentStore payments() {
+    return new PostgresPaymentStore(unitOfWork);
+  }
+
+  public PostgresAuditLog auditLog() {
+    return new PostgresAuditLog(unitOfWork);
+  }
+
   @Override
   public void close() {
     dataSource.close();
