@@ -162,7 +162,8 @@ public final class BenchMain {
 
       @Override
       public Outcome poll(ProviderTask task) {
-        throw new UnsupportedOperationException("the bench provider answers at once");
+        // Unreachable: submit always answers Done, so no job ever waits on this provider.
+        throw new IllegalStateException("the bench provider answers at once and has nothing to poll");
       }
     };
     KeyHealthStore healthy = new KeyHealthStore() {
