@@ -36,6 +36,14 @@ class InMemoryStoreContractsTest {
   }
 
   @Nested
+  class UsersAndOrders extends UserAndOrderContract {
+    @Override
+    protected PersistenceKit newKit() {
+      return kit();
+    }
+  }
+
+  @Nested
   class PaymentsAndAudit extends PaymentAndAuditContract {
     @Override
     protected PersistenceKit newKit() {

@@ -4,6 +4,8 @@ import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.service.Admins;
 import dev.rei.application.service.Notifier;
 import dev.rei.application.service.account.GetBalanceService;
+import dev.rei.application.service.account.GetHistoryService;
+import dev.rei.application.service.account.GetTransferService;
 import dev.rei.application.service.admin.AdjustBalanceService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.outbox.DispatchOutboxService;
@@ -27,6 +29,7 @@ import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.ledger.LedgerAudit;
 import dev.rei.domain.ledger.LedgerViolation;
 import dev.rei.domain.limits.OrderLimits;
+import dev.rei.domain.limits.RateLimitPolicy;
 import dev.rei.domain.provider.KeyPoolPolicy;
 import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
@@ -61,6 +64,8 @@ public final class InMemoryCore {
   public final InMemoryKeyHealthStore keyHealth = new InMemoryKeyHealthStore();
   public final ManualWorkSignal workSignal = new ManualWorkSignal();
   public final MutableClock clock = new MutableClock(START);
+  public final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter(RateLimitPolicy.DEFAULT);
+  public final InMemoryLockManager lockManager = new InMemoryLockManager(clock);
   public final SequentialIdGenerator ids = new SequentialIdGenerator();
   public final Admins admins = new Admins(Set.of(ADMIN));
   public final Notifier notifier = new Notifier(outbox, ids, clock, admins);
@@ -74,6 +79,8 @@ public final class InMemoryCore {
 
   public final RegisterUserService register;
   public final GetBalanceService balance;
+  public final GetHistoryService history;
+  public final GetTransferService transfer;
   public final QuoteService quotes;
   public final PlaceOrderService placeOrder;
   public final JobOutcomes outcomes;
@@ -97,6 +104,8 @@ public final class InMemoryCore {
     this.welcomeBonus = welcomeBonus;
     register = new RegisterUserService(db, users, ledger, notifier, clock, ids, welcomeBonus);
     balance = new GetBalanceService(ledger);
+    history = new GetHistoryService(ledger, clock);
+    transfer = new GetTransferService(ledger);
     quotes = new QuoteService(PricingFixtures.samplePriceList(), ledger, clock);
     placeOrder = new PlaceOrderService(db, users, orders, jobs, ledger, notifier, workSignal, clock, ids, limits,
         timings);

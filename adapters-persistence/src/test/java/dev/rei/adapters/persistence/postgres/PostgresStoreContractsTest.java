@@ -4,6 +4,7 @@ import dev.rei.application.contract.JobStoreContract;
 import dev.rei.application.contract.OutboxContract;
 import dev.rei.application.contract.PaymentAndAuditContract;
 import dev.rei.application.contract.PersistenceKit;
+import dev.rei.application.contract.UserAndOrderContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,14 @@ class PostgresStoreContractsTest {
 
   @Nested
   class OutboxMessages extends OutboxContract {
+    @Override
+    protected PersistenceKit newKit() {
+      return kit();
+    }
+  }
+
+  @Nested
+  class UsersAndOrders extends UserAndOrderContract {
     @Override
     protected PersistenceKit newKit() {
       return kit();
