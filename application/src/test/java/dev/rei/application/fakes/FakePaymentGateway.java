@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
- * A rail tests drive: creates pay links {@code https://pay.test/<id>}, reports whatever the test
- * set with {@link #report}, and can be switched {@link #down()}.
+ * A rail tests drive: creates pay links {@code https://pay.test/<id>} (or what {@link #onCreate}
+ * says), reports whatever the test set with {@link #report}, and can be switched {@link #down()}.
  */
 public final class FakePaymentGateway implements PaymentGateway {
 
@@ -21,6 +22,9 @@ public final class FakePaymentGateway implements PaymentGateway {
   private final Map<dev.rei.domain.payment.PaymentId, PaymentNotification> reports = new ConcurrentHashMap<>();
   private final List<Payment> refunds = new CopyOnWriteArrayList<>();
   private volatile boolean down;
+  private volatile Function<Payment, Checkout> onCreate =
+      payment -> new Checkout(Optional.of(providerIdOf(payment)), Optional.of("https://pay.test/" + payment.id()));
+  private final List<Payment> created = new CopyOnWriteArrayList<>();
 
   public FakePaymentGateway(Rail rail) {
     this.rail = rail;
@@ -36,6 +40,17 @@ public final class FakePaymentGateway implements PaymentGateway {
 
   public void up() {
     down = false;
+  }
+
+  /** Answers {@link #create} as {@code answer} says from now on (it may throw, say a {@link GatewayUnavailableException}). */
+  public FakePaymentGateway onCreate(Function<Payment, Checkout> answer) {
+    this.onCreate = answer;
+    return this;
+  }
+
+  /** Payments created at this rail so far, in order. */
+  public List<Payment> created() {
+    return List.copyOf(created);
   }
 
   public List<Payment> refunds() {
@@ -55,7 +70,9 @@ public final class FakePaymentGateway implements PaymentGateway {
   @Override
   public Checkout create(Payment payment) {
     failIfDown();
-    return new Checkout(Optional.of(providerIdOf(payment)), Optional.of("https://pay.test/" + payment.id()));
+    Checkout checkout = onCreate.apply(payment);
+    created.add(payment);
+    return checkout;
   }
 
   @Override

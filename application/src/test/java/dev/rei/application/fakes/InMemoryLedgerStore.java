@@ -17,6 +17,7 @@ import dev.rei.domain.ledger.UserBalance;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -101,21 +102,18 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public List<Transfer> history(UserId user, Instant since, Set<HistoryCategory> categories, int offset, int limit) {
     AccountId account = AccountId.user(user);
-    return db.access(s -> s.transfers.stream()
-        .filter(t -> t.debit().equals(account) || t.credit().equals(account))
-        .filter(t -> !t.createdAt().isBefore(since))
-        .filter(t -> categories.isEmpty() || categories.contains(t.category()))
-        .sorted(newestFirst(s))
-        .skip(offset)
-        .limit(limit)
-        .toList());
-  }
-
-  /** Newest first by time, and by recording order among equal times, as a database sequence would. */
-  private static Comparator<Transfer> newestFirst(InMemoryDatabase.State s) {
-    return Comparator.comparing(Transfer::createdAt)
-        .thenComparingInt(s.transfers::indexOf)
-        .reversed();
+    return db.access(s -> {
+      List<Transfer> newestFirst = new ArrayList<>(s.transfers.stream()
+          .filter(t -> t.debit().equals(account) || t.credit().equals(account))
+          .filter(t -> !t.createdAt().isBefore(since))
+          .filter(t -> categories.isEmpty() || categories.contains(t.category()))
+          .toList());
+      // Newest first by time, and the later recorded first among equal times, as a database sequence
+      // would order them: reverse the recording order, then a stable sort by time keeps it for ties.
+      Collections.reverse(newestFirst);
+      newestFirst.sort(Comparator.comparing(Transfer::createdAt).reversed());
+      return newestFirst.stream().skip(offset).limit(limit).toList();
+    });
   }
 
   @Override

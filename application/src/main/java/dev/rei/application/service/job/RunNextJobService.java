@@ -145,7 +145,8 @@ public final class RunNextJobService implements RunNextJobUseCase {
           after = outcomes.apply(after.delivered(lease, now));
         }
       } else if (outcome instanceof Outcome.Pending pending) {
-        Instant pollAt = now.plus(pending.pollAfter());
+        // A provider that asks to be polled in the past is polled at once, not trusted to break the job.
+        Instant pollAt = pending.pollAfter().isNegative() ? now : now.plus(pending.pollAfter());
         after = outcomes.apply(current.state() == JobState.RUNNING
             ? current.submitted(lease, new ProviderTask(key.orElseThrow(), pending.taskId()), pending.progress(),
                 pollAt, now)

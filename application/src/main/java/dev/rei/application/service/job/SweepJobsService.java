@@ -12,6 +12,7 @@ import dev.rei.domain.ledger.Hold;
 import dev.rei.domain.ledger.IdempotencyKey;
 import dev.rei.domain.ledger.ReleaseReason;
 import dev.rei.domain.ledger.TransferId;
+import dev.rei.domain.ledger.TransferRefusal;
 import dev.rei.domain.ledger.TransferRequest;
 import dev.rei.domain.ledger.TransferResult;
 import java.util.List;
@@ -69,20 +70,34 @@ public final class SweepJobsService implements SweepJobsUseCase {
       });
       rescued += batch;
     } while (batch == BATCH);
+    Batch holds;
     do {
-      batch = unitOfWork.inTransaction(() -> {
-        List<Hold> holds = ledger.expiredHolds(clock.now(), BATCH);
-        for (Hold hold : holds) {
-          TransferResult result = ledger.apply(new TransferRequest.Release(IdempotencyKey.of("hold", hold.id(), "expired"),
-              hold.id(), ReleaseReason.EXPIRED), TransferId.of(ids.newId()), clock.now());
-          if (result instanceof TransferResult.Refused refused) {
-            throw new IllegalStateException("release of expired hold " + hold.id() + " refused: " + refused.reason());
-          }
-        }
-        return holds.size();
-      });
-      released += batch;
-    } while (batch == BATCH);
+      holds = unitOfWork.inTransaction(this::releaseExpiredHolds);
+      released += holds.done();
+    } while (holds.read() == BATCH);
     return new SweepReport(expired, rescued, released);
+  }
+
+  /** How many rows one batch read, and how many of them it changed. */
+  private record Batch(int read, int done) {}
+
+  private Batch releaseExpiredHolds() {
+    List<Hold> holds = ledger.expiredHolds(clock.now(), BATCH);
+    int releasedNow = 0;
+    for (Hold hold : holds) {
+      TransferResult result = ledger.apply(new TransferRequest.Release(IdempotencyKey.of("hold", hold.id(), "expired"),
+          hold.id(), ReleaseReason.EXPIRED), TransferId.of(ids.newId()), clock.now());
+      if (result instanceof TransferResult.Refused refused) {
+        // Another sweeper or the hold's own job may have resolved it since we read it: nothing is left to do.
+        boolean resolvedMeanwhile = refused.reason() == TransferRefusal.HOLD_ALREADY_RELEASED
+            || refused.reason() == TransferRefusal.HOLD_ALREADY_CAPTURED;
+        if (!resolvedMeanwhile) {
+          throw new IllegalStateException("release of expired hold " + hold.id() + " refused: " + refused.reason());
+        }
+      } else {
+        releasedNow++;
+      }
+    }
+    return new Batch(holds.size(), releasedNow);
   }
 }

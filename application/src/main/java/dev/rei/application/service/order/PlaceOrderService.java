@@ -138,12 +138,14 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
   /** The order this key placed before, if any: the same answer again, or a refusal if the key meant another order. */
   private Optional<PlaceOrderResult> placedBefore(PlaceOrderCommand command) {
     return orders.findByKey(command.key()).map(order -> {
+      List<Job> placed = jobs.ofOrder(order.id());
       boolean same = order.userId().equals(command.user())
           && order.kind() == command.quote().item().jobKind()
           && order.unitPrice().equals(command.quote().unitPrice())
-          && order.count() == command.quote().count();
+          && order.count() == command.quote().count()
+          && placed.stream().allMatch(job -> job.parameters().equals(command.parameters()));
       return same
-          ? new PlaceOrderResult.Placed(order, jobs.ofOrder(order.id()), true)
+          ? new PlaceOrderResult.Placed(order, placed, true)
           : new PlaceOrderResult.Refused(OrderRefusal.KEY_USED_FOR_ANOTHER_ORDER);
     });
   }
