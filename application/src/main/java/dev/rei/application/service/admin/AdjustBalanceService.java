@@ -19,12 +19,14 @@ import dev.rei.domain.ledger.SystemAccount;
 import dev.rei.domain.ledger.TransferId;
 import dev.rei.domain.ledger.TransferKind;
 import dev.rei.domain.ledger.TransferMemo;
-import dev.rei.domain.ledger.TransferRefusal;
 import dev.rei.domain.ledger.TransferRequest;
 import dev.rei.domain.ledger.TransferResult;
 import java.util.Map;
 
-/** Admin credit corrections as ledger transfers, with an audit entry and a message to the user, in one transaction. */
+/**
+ * Admin credit corrections as ledger transfers to or from {@code adjustments}, with an audit entry
+ * and a message to the user, in one transaction; the key makes a repeated command a replay.
+ */
 public final class AdjustBalanceService implements AdjustBalanceUseCase {
 
   private final UnitOfWork unitOfWork;
@@ -66,16 +68,21 @@ public final class AdjustBalanceService implements AdjustBalanceUseCase {
           amount, TransferKind.ADJUSTMENT, memo);
       TransferResult result = ledger.apply(request, TransferId.of(ids.newId()), clock.now());
       if (result instanceof TransferResult.Refused refused) {
-        return new Result.Refused(refused.reason() == TransferRefusal.INSUFFICIENT_FUNDS
-            ? AdminRefusal.INSUFFICIENT_FUNDS
-            : AdminRefusal.KEY_USED_FOR_ANOTHER_ACTION);
+        return new Result.Refused(switch (refused.reason()) {
+          case INSUFFICIENT_FUNDS -> AdminRefusal.INSUFFICIENT_FUNDS;
+          case IDEMPOTENCY_KEY_REUSED -> AdminRefusal.KEY_USED_FOR_ANOTHER_ACTION;
+          case ACCOUNT_NOT_FOUND -> AdminRefusal.UNKNOWN_USER;
+          default -> throw new IllegalStateException("adjustment refused: " + refused.reason());
+        });
       }
       if (result instanceof TransferResult.Replayed replayed) {
+        // The first command was audited and told; a repeated button press must not do either again.
         return new Result.Adjusted(replayed.transfer(), true);
       }
       TransferResult.Recorded recorded = (TransferResult.Recorded) result;
       audit.record(new AuditLog.Entry(command.admin(), "adjust_balance", command.target(),
-          (adding ? "+" : "-") + amount + " credits, transfer " + recorded.transfer().id(), command.reason(), clock.now()));
+          (adding ? "+" : "-") + amount + " credits, transfer " + recorded.transfer().id(), command.reason(),
+          clock.now()));
       notifier.tell(command.target(), Notice.Type.BALANCE_ADJUSTED, Map.of("delta",
           Long.toString(command.signedCredits()), "reason", command.reason()));
       return new Result.Adjusted(recorded.transfer(), false);

@@ -12,7 +12,10 @@ import dev.rei.domain.user.UserId;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the domain's {@link LedgerAudit} over one consistent read of the stored ledger. */
+/**
+ * Runs the domain's {@link LedgerAudit} over balances and transfers read in one transaction, so
+ * they are one consistent view; any violation alerts every admin, not only the one who asked.
+ */
 public final class ReconcileLedgerService implements ReconcileLedgerUseCase {
 
   private final UnitOfWork unitOfWork;
@@ -35,8 +38,9 @@ public final class ReconcileLedgerService implements ReconcileLedgerUseCase {
     List<LedgerViolation> violations = unitOfWork.inTransaction(
         () -> LedgerAudit.check(ledger.balances(), ledger.transfers()));
     if (!violations.isEmpty()) {
-      unitOfWork.inTransaction(() -> notifier.alertAdmins("ledger_violations",
-          Map.of("count", Integer.toString(violations.size()), "first", violations.get(0).toString())));
+      unitOfWork.inTransaction(() -> notifier.alertAdmins("ledger_violations", Map.of(
+          "count", Integer.toString(violations.size()),
+          "first", violations.get(0).invariant() + ": " + violations.get(0).detail())));
     }
     return new Result.Report(violations);
   }

@@ -2,8 +2,8 @@ package dev.rei.application.service.payment;
 
 import dev.rei.application.port.out.PaymentGateway;
 import dev.rei.domain.payment.Rail;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ public final class PaymentGateways {
 
   private final Map<Rail, PaymentGateway> byRail = new EnumMap<>(Rail.class);
 
-  public PaymentGateways(List<PaymentGateway> gateways) {
+  public PaymentGateways(Collection<? extends PaymentGateway> gateways) {
     for (PaymentGateway gateway : gateways) {
       if (byRail.put(gateway.rail(), gateway) != null) {
         throw new IllegalArgumentException("two gateways for " + gateway.rail());

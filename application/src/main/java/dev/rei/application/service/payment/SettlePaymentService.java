@@ -20,9 +20,9 @@ import dev.rei.domain.payment.SettlementRule;
 import java.util.Map;
 
 /**
- * Settles payments under the payment's row lock: the status change and the credits are one
- * transaction, keyed by the payment id, so however many times a notification arrives, and in
- * whatever order, a payment is credited once.
+ * Settles payments under the payment's row lock: the status change, the credits and the user's
+ * message are one transaction, and the credits are keyed by the payment id, so however many times
+ * a notification arrives, and in whatever order, a payment is credited once.
  */
 public final class SettlePaymentService implements SettlePaymentUseCase {
 
@@ -60,15 +60,21 @@ public final class SettlePaymentService implements SettlePaymentUseCase {
         notifier.tell(changed.userId(), Notice.Type.PAYMENT_CANCELED, Map.of("paymentId", changed.id().toString()));
         return new SettleResult.Canceled(changed);
       }
-      for (TransferRequest.Post credit : changed.creditRequests()) {
-        TransferResult result = ledger.apply(credit, TransferId.of(ids.newId()), clock.now());
-        if (result instanceof TransferResult.Refused refused) {
-          throw new IllegalStateException("crediting payment " + changed.id() + " refused: " + refused.reason());
-        }
-      }
+      credit(changed);
       notifier.tell(changed.userId(), Notice.Type.PAYMENT_SUCCEEDED, Map.of("paymentId", changed.id().toString(),
           "credits", changed.credits().total().toString()));
       return new SettleResult.Settled(changed);
     });
+  }
+
+  private void credit(Payment succeeded) {
+    for (TransferRequest.Post credit : succeeded.creditRequests()) {
+      TransferResult result = ledger.apply(credit, TransferId.of(ids.newId()), clock.now());
+      if (result instanceof TransferResult.Refused refused) {
+        // Crediting from system accounts cannot be refused in a sound ledger; rolling back keeps
+        // the payment pending, so the next notification or the reconciler tries again.
+        throw new IllegalStateException("crediting payment " + succeeded.id() + " refused: " + refused.reason());
+      }
+    }
   }
 }

@@ -4,19 +4,19 @@ import dev.rei.domain.ledger.IdempotencyKey;
 import dev.rei.domain.user.UserId;
 import java.util.Objects;
 
-/** {@code admin} moves {@code signedCredits} (+ adds, − takes) for {@code target}, because of {@code reason}. */
+/**
+ * {@code admin} moves {@code signedCredits} (+ adds, − takes) for {@code target}, because of
+ * {@code reason}; {@code key} names this one adjustment, so pressing the button twice adjusts once.
+ */
 public record AdjustBalanceCommand(UserId admin, UserId target, long signedCredits, String reason, IdempotencyKey key) {
 
   public AdjustBalanceCommand {
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(key, "key");
     if (signedCredits == 0 || signedCredits == Long.MIN_VALUE) {
-      throw new IllegalArgumentException("an adjustment moves at least one credit");
+      throw new IllegalArgumentException("an adjustment moves at least one credit, and at most Long.MAX_VALUE");
     }
-    if (reason.isBlank() || reason.length() > 500) {
-      throw new IllegalArgumentException("an adjustment needs a reason of 1..500 characters");
-    }
+    AdminReasons.require(reason);
   }
 }

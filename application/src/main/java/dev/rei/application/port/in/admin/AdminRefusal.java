@@ -2,8 +2,18 @@ package dev.rei.application.port.in.admin;
 
 /** Why an admin action was not carried out; nothing changed. */
 public enum AdminRefusal {
+  /** The caller is not a configured admin; checked before anything else. */
   NOT_AN_ADMIN,
   UNKNOWN_USER,
+  UNKNOWN_PAYMENT,
+  /** Only a succeeded payment can be refunded. */
+  NOT_REFUNDABLE,
+  /** The user no longer has the credits the action would take. */
   INSUFFICIENT_FUNDS,
-  KEY_USED_FOR_ANOTHER_ACTION
+  /** The payment's rail did not answer; nothing was returned or changed. */
+  RAIL_UNAVAILABLE,
+  /** The idempotency key was used before for a different action. */
+  KEY_USED_FOR_ANOTHER_ACTION,
+  /** Admins cannot be banned: an operator must never lock an operator out by a slip. */
+  TARGET_IS_AN_ADMIN
 }

@@ -3,13 +3,14 @@ package dev.rei.application.port.in.admin;
 import dev.rei.domain.ledger.LedgerViolation;
 import dev.rei.domain.user.UserId;
 import java.util.List;
+import java.util.Objects;
 
 /** Checks every ledger invariant against the store; a sound ledger reports nothing. */
 public interface ReconcileLedgerUseCase {
 
   Result reconcile(UserId admin);
 
-  /** The violations found, or a refusal. */
+  /** The violations found (none for a sound ledger), or a refusal. */
   sealed interface Result {
     record Report(List<LedgerViolation> violations) implements Result {
       public Report {
@@ -17,6 +18,10 @@ public interface ReconcileLedgerUseCase {
       }
     }
 
-    record Refused(AdminRefusal reason) implements Result {}
+    record Refused(AdminRefusal reason) implements Result {
+      public Refused {
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
   }
 }

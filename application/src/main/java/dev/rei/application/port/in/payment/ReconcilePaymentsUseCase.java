@@ -5,6 +5,11 @@ public interface ReconcilePaymentsUseCase {
 
   ReconcileReport reconcile();
 
-  /** What one pass found. */
+  /**
+   * What one pass found: {@code checked} pending payments read back from their rails, of which
+   * {@code settled} were credited and {@code canceled} canceled as the rail reported, {@code
+   * expired} canceled because they stayed unpaid too long, and {@code unavailable} left alone
+   * because their rail did not answer.
+   */
   record ReconcileReport(int checked, int settled, int canceled, int expired, int unavailable) {}
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 /** A started top-up, or why none was started. */
 public sealed interface TopUpStart {
 
+  /** The pending payment, bound to the rail's id when the rail gave one, and what the user needs to pay. */
   record Started(Payment payment, PaymentGateway.Checkout checkout) implements TopUpStart {
     public Started {
       Objects.requireNonNull(payment, "payment");
@@ -14,22 +15,9 @@ public sealed interface TopUpStart {
     }
   }
 
-  record Refused(Reason reason) implements TopUpStart {
+  record Refused(TopUpStartRefusal reason) implements TopUpStart {
     public Refused {
       Objects.requireNonNull(reason, "reason");
     }
-  }
-
-  /** Why no top-up was started; no money was asked for. */
-  enum Reason {
-    UNKNOWN_USER,
-    BANNED,
-    RAIL_NOT_OFFERED,
-    UNKNOWN_PACKAGE,
-    CUSTOM_AMOUNT_NOT_OFFERED,
-    BELOW_MINIMUM,
-    ABOVE_MAXIMUM,
-    /** The rail did not answer; the pending payment was canceled. */
-    RAIL_UNAVAILABLE
   }
 }
