@@ -1,14 +1,10 @@
 package dev.rei.application.contract;
 
-import dev.rei.application.fakes.InMemoryDatabase;
-import dev.rei.application.fakes.InMemoryLedgerStore;
-import dev.rei.application.fakes.InMemoryUserStore;
-
+/** The {@link LedgerStoreContract} against the in-memory fakes. */
 class InMemoryLedgerStoreContractTest extends LedgerStoreContract {
 
   @Override
-  protected Kit newKit() {
-    InMemoryDatabase db = new InMemoryDatabase();
-    return new Kit(db, new InMemoryUserStore(db), new InMemoryLedgerStore(db));
+  protected PersistenceKit newKit() {
+    return InMemoryKit.create();
   }
 }

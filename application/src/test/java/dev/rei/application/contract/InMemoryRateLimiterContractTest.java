@@ -7,7 +7,7 @@ import dev.rei.domain.limits.RateLimitPolicy;
 class InMemoryRateLimiterContractTest extends RateLimiterContract {
 
   @Override
-  protected RateLimiter newLimiter() {
-    return new InMemoryRateLimiter(RateLimitPolicy.DEFAULT);
+  protected RateLimiter newLimiter(RateLimitPolicy policy) {
+    return new InMemoryRateLimiter(policy);
   }
 }

@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** {@link KeyHealthStore} in memory; a block never shortens a later one, as the port says. */
+/**
+ * {@link KeyHealthStore} in memory; a block never shortens one ending at the same time or later,
+ * as the port says (and as {@code KeyPool.report} does).
+ */
 public final class InMemoryKeyHealthStore implements KeyHealthStore {
 
   private final Map<KeyId, KeyBlock> blocks = new ConcurrentHashMap<>();
@@ -24,7 +27,7 @@ public final class InMemoryKeyHealthStore implements KeyHealthStore {
 
   @Override
   public void block(KeyId key, KeyBlock block) {
-    blocks.merge(key, block, (current, next) -> current.until().isAfter(next.until()) ? current : next);
+    blocks.merge(key, block, (current, next) -> next.until().isAfter(current.until()) ? next : current);
   }
 
   @Override

@@ -120,6 +120,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   public List<Hold> expiredHolds(Instant now, int limit) {
     return db.access(s -> s.transfers.stream()
         .filter(t -> t.type() == TransferType.HOLD && !s.resolutions.containsKey(t.id()) && t.isExpiredAt(now))
+        .sorted(Comparator.comparing(t -> t.expiresAt().orElseThrow()))
         .limit(limit)
         .map(t -> new Hold(t, Optional.empty()))
         .toList());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** {@link LockManager} in memory: expiry by the given clock, a fencing token that grows per name. */
@@ -23,6 +24,8 @@ public final class InMemoryLockManager implements LockManager {
 
   @Override
   public synchronized Optional<DistributedLock> tryAcquire(String name, Duration ttl) {
+    Objects.requireNonNull(name, "name");
+    requirePositive(ttl);
     long token = fences.merge(name, 1L, Long::sum);
     Held current = held.get(name);
     if (current != null && clock.now().isBefore(current.until())) {
@@ -30,6 +33,13 @@ public final class InMemoryLockManager implements LockManager {
     }
     held.put(name, new Held(token, clock.now().plus(ttl)));
     return Optional.of(new Lock(name, token));
+  }
+
+  private static void requirePositive(Duration ttl) {
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("a lock's ttl must be positive, was " + ttl);
+    }
   }
 
   private synchronized boolean change(String name, long token, Duration extendBy) {
@@ -66,6 +76,7 @@ public final class InMemoryLockManager implements LockManager {
 
     @Override
     public boolean extend(Duration ttl) {
+      requirePositive(ttl);
       return change(name, token, ttl);
     }
 

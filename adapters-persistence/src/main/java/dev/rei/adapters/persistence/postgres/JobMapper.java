@@ -21,13 +21,7 @@ import dev.rei.domain.provider.KeyId;
 import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import org.jooq.JSONB;
-import org.jooq.tools.json.JSONObject;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.ParseException;
 
 /** Job rows to {@link Job} and back, every field, so a stored job comes back equal. */
 final class JobMapper {
@@ -39,7 +33,7 @@ final class JobMapper {
     row.setOrderId(job.orderId().value());
     row.setUserId(job.userId().value());
     row.setKind(job.kind().name());
-    row.setParameters(JSONB.valueOf(JSONObject.toJSONString(job.parameters().values())));
+    row.setParameters(JsonMaps.toJson(job.parameters().values()));
     row.setPrice(job.price().value());
     row.setHoldId(job.holdId().value());
     row.setState(job.state().name());
@@ -77,23 +71,12 @@ final class JobMapper {
         ? Optional.empty()
         : Optional.of(new Failure(FailureClass.valueOf(row.getFailureClass()), row.getFailureMessage()));
     return new Job(JobId.of(row.getId()), OrderId.of(row.getOrderId()), UserId.of(row.getUserId()),
-        JobKind.valueOf(row.getKind()), parameters(row.getParameters()), Credits.of(row.getPrice()),
+        JobKind.valueOf(row.getKind()), JobParameters.of(JsonMaps.fromJson(row.getParameters(), "job parameters")), Credits.of(row.getPrice()),
         TransferId.of(row.getHoldId()), JobState.valueOf(row.getState()), row.getAttempts(), row.getFence(),
         instant(row.getNextAttemptAt()), lease, task, instant(row.getNextPollAt()), Progress.of(row.getProgress()),
         Optional.ofNullable(row.getResultRef()).map(ResultRef::new), failure, row.getRetryNoticeSent(),
         Optional.ofNullable(row.getCancelledBy()).map(CancelledBy::valueOf), Times.fromDb(row.getDeadline()),
         Times.fromDb(row.getCreatedAt()), Times.fromDb(row.getUpdatedAt()));
-  }
-
-  private static JobParameters parameters(JSONB json) {
-    try {
-      Object parsed = new JSONParser().parse(json.data());
-      Map<String, String> values = new LinkedHashMap<>();
-      ((Map<?, ?>) parsed).forEach((k, v) -> values.put((String) k, (String) v));
-      return JobParameters.of(values);
-    } catch (ParseException e) {
-      throw new IllegalStateException("stored job parameters are not JSON: " + json.data(), e);
-    }
   }
 
   private static OffsetDateTime time(Optional<java.time.Instant> instant) {

@@ -15,17 +15,24 @@ import org.jooq.impl.DSL;
 public final class PostgresDatabase implements AutoCloseable {
 
   private final HikariDataSource dataSource;
+  private final DSLContext dsl;
   private final JooqUnitOfWork unitOfWork;
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
 
-  private PostgresDatabase(HikariDataSource dataSource) {
+  private PostgresDatabase(HikariDataSource dataSource, String jdbcUrl, String user, String password) {
     this.dataSource = dataSource;
-    DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+    this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
     this.unitOfWork = new JooqUnitOfWork(dsl);
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
   }
 
   /** Connects with a pool of at most {@code poolSize} connections and applies pending migrations. */
   public static PostgresDatabase open(String jdbcUrl, String user, String password, int poolSize) {
-    Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
+    migrate(jdbcUrl, user, password);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
@@ -33,11 +40,29 @@ public final class PostgresDatabase implements AutoCloseable {
     config.setMaximumPoolSize(poolSize);
     config.setAutoCommit(true);
     config.setPoolName("rei-postgres");
-    return new PostgresDatabase(new HikariDataSource(config));
+    return new PostgresDatabase(new HikariDataSource(config), jdbcUrl, user, password);
+  }
+
+  /** Applies the migrations not applied yet (the {@code migrate} command); several processes may race, Flyway serialises them. */
+  public static void migrate(String jdbcUrl, String user, String password) {
+    Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
   }
 
   public JooqUnitOfWork unitOfWork() {
     return unitOfWork;
+  }
+
+  /** jOOQ over the pool, outside any unit of work: for health checks and tools, not for the stores' work. */
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  /**
+   * A new {@link PostgresWorkSignal} listening on a connection of its own (outside the pool, so a
+   * busy pool never starves it); the caller closes it.
+   */
+  public PostgresWorkSignal workSignal() {
+    return new PostgresWorkSignal(unitOfWork, jdbcUrl, user, password);
   }
 
   public PostgresUserStore users() {

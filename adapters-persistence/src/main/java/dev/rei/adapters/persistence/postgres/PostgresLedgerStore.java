@@ -1,9 +1,9 @@
 package dev.rei.adapters.persistence.postgres;
 
 import static dev.rei.adapters.persistence.postgres.jooq.Tables.ACCOUNTS;
+import static dev.rei.adapters.persistence.postgres.jooq.Tables.PENDING_HOLDS;
 import static dev.rei.adapters.persistence.postgres.jooq.Tables.TRANSFERS;
 
-import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.TransfersRecord;
 import dev.rei.application.port.out.LedgerStore;
 import dev.rei.domain.ledger.AccountBalance;
@@ -179,16 +179,15 @@ public final class PostgresLedgerStore implements LedgerStore {
         .toList());
   }
 
+  /** Reads {@code pending_holds}, which the database keeps to the unresolved holds that can expire. */
   @Override
   public List<Hold> expiredHolds(Instant now, int limit) {
-    Transfers resolution = TRANSFERS.as("resolution");
-    return db.query(dsl -> dsl.selectFrom(TRANSFERS)
-        .where(TRANSFERS.TYPE.eq(TransferType.HOLD.name()))
-        .and(TRANSFERS.EXPIRES_AT.le(Times.toDb(now)))
-        .andNotExists(dsl.selectOne().from(resolution).where(resolution.PENDING_ID.eq(TRANSFERS.ID)))
-        .orderBy(TRANSFERS.EXPIRES_AT, TRANSFERS.SEQ)
+    return db.query(dsl -> dsl.select(TRANSFERS.fields()).from(PENDING_HOLDS)
+        .join(TRANSFERS).on(TRANSFERS.ID.eq(PENDING_HOLDS.HOLD_ID))
+        .where(PENDING_HOLDS.EXPIRES_AT.le(Times.toDb(now)))
+        .orderBy(PENDING_HOLDS.EXPIRES_AT, TRANSFERS.SEQ)
         .limit(limit)
-        .fetch(row -> new Hold(TransferMapper.toTransfer(row), Optional.empty())));
+        .fetch(row -> new Hold(TransferMapper.toTransfer(row.into(TRANSFERS)), Optional.empty())));
   }
 
   @Override

@@ -4,10 +4,6 @@ import static dev.rei.adapters.persistence.postgres.jooq.Tables.PAYMENTS;
 
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.PaymentsRecord;
 import dev.rei.application.port.out.PaymentStore;
-import dev.rei.domain.ledger.Credits;
-import dev.rei.domain.payment.CreditGrant;
-import dev.rei.domain.payment.Currency;
-import dev.rei.domain.payment.Money;
 import dev.rei.domain.payment.Payment;
 import dev.rei.domain.payment.PaymentId;
 import dev.rei.domain.payment.PaymentStatus;
@@ -35,7 +31,7 @@ public final class PostgresPaymentStore implements PaymentStore {
   public void insert(Payment payment) {
     db.query(dsl -> {
       PaymentsRecord row = dsl.newRecord(PAYMENTS);
-      fill(row, payment);
+      PaymentMapper.fill(row, payment);
       return row.insert();
     });
   }
@@ -43,26 +39,26 @@ public final class PostgresPaymentStore implements PaymentStore {
   @Override
   public Optional<Payment> find(PaymentId id) {
     return db.query(dsl -> dsl.selectFrom(PAYMENTS).where(PAYMENTS.ID.eq(id.value())).fetchOptional()
-        .map(PostgresPaymentStore::toPayment));
+        .map(PaymentMapper::toPayment));
   }
 
   @Override
   public Optional<Payment> lock(PaymentId id) {
     return db.query(dsl -> dsl.selectFrom(PAYMENTS).where(PAYMENTS.ID.eq(id.value())).forUpdate().fetchOptional()
-        .map(PostgresPaymentStore::toPayment));
+        .map(PaymentMapper::toPayment));
   }
 
   @Override
   public Optional<Payment> findByProviderId(Rail rail, ProviderPaymentId providerId) {
     return db.query(dsl -> dsl.selectFrom(PAYMENTS).where(PAYMENTS.RAIL.eq(rail.name()))
-        .and(PAYMENTS.PROVIDER_PAYMENT_ID.eq(providerId.value())).fetchOptional().map(PostgresPaymentStore::toPayment));
+        .and(PAYMENTS.PROVIDER_PAYMENT_ID.eq(providerId.value())).fetchOptional().map(PaymentMapper::toPayment));
   }
 
   @Override
   public void update(Payment payment) {
     int updated = db.query(dsl -> {
       PaymentsRecord row = dsl.newRecord(PAYMENTS);
-      fill(row, payment);
+      PaymentMapper.fill(row, payment);
       row.changed(PAYMENTS.ID, false);
       return dsl.update(PAYMENTS).set(row).where(PAYMENTS.ID.eq(payment.id().value())).execute();
     });
@@ -75,13 +71,13 @@ public final class PostgresPaymentStore implements PaymentStore {
   public List<Payment> pendingCreatedBefore(Instant before, int limit) {
     return db.query(dsl -> dsl.selectFrom(PAYMENTS).where(PAYMENTS.STATUS.eq(PaymentStatus.PENDING.name()))
         .and(PAYMENTS.CREATED_AT.lt(Times.toDb(before))).orderBy(PAYMENTS.CREATED_AT).limit(limit)
-        .fetch(PostgresPaymentStore::toPayment));
+        .fetch(PaymentMapper::toPayment));
   }
 
   @Override
   public List<Payment> latestOf(UserId user, int limit) {
     return db.query(dsl -> dsl.selectFrom(PAYMENTS).where(PAYMENTS.USER_ID.eq(user.value()))
-        .orderBy(PAYMENTS.CREATED_AT.desc()).limit(limit).fetch(PostgresPaymentStore::toPayment));
+        .orderBy(PAYMENTS.CREATED_AT.desc()).limit(limit).fetch(PaymentMapper::toPayment));
   }
 
   @Override
@@ -95,30 +91,5 @@ public final class PostgresPaymentStore implements PaymentStore {
               .put(r.value2(), r.value3().longValue()));
       return revenue;
     });
-  }
-
-  private static void fill(PaymentsRecord row, Payment payment) {
-    row.setId(payment.id().value());
-    row.setRail(payment.rail().name());
-    row.setProviderPaymentId(payment.providerPaymentId().map(ProviderPaymentId::value).orElse(null));
-    row.setUserId(payment.userId().value());
-    row.setAmountMinor(payment.amount().minorUnits());
-    row.setCurrency(payment.amount().currency().code());
-    row.setFractionDigits(payment.amount().currency().fractionDigits());
-    row.setCreditsBase(payment.credits().base().value());
-    row.setCreditsBonus(payment.credits().bonus().value());
-    row.setStatus(payment.status().name());
-    row.setCreatedAt(Times.toDb(payment.createdAt()));
-    row.setSettledAt(payment.settledAt().map(Times::toDb).orElse(null));
-    row.setUpdatedAt(Times.toDb(payment.updatedAt()));
-  }
-
-  private static Payment toPayment(PaymentsRecord row) {
-    return new Payment(PaymentId.of(row.getId()), Rail.valueOf(row.getRail()), UserId.of(row.getUserId()),
-        Money.ofMinor(row.getAmountMinor(), new Currency(row.getCurrency(), row.getFractionDigits())),
-        new CreditGrant(Credits.of(row.getCreditsBase()), Credits.of(row.getCreditsBonus())),
-        PaymentStatus.valueOf(row.getStatus()), Optional.ofNullable(row.getProviderPaymentId()).map(ProviderPaymentId::new),
-        Times.fromDb(row.getCreatedAt()), Optional.ofNullable(row.getSettledAt()).map(Times::fromDb),
-        Times.fromDb(row.getUpdatedAt()));
   }
 }

@@ -4,7 +4,6 @@ import static dev.rei.adapters.persistence.postgres.jooq.Tables.USERS;
 
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.UsersRecord;
 import dev.rei.application.port.out.UserStore;
-import dev.rei.domain.user.Language;
 import dev.rei.domain.user.User;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
@@ -21,32 +20,32 @@ public final class PostgresUserStore implements UserStore {
 
   @Override
   public Optional<User> find(UserId id) {
-    return db.query(dsl -> dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional().map(PostgresUserStore::toUser));
+    return db.query(dsl -> dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional()
+        .map(UserMapper::toUser));
   }
 
   @Override
   public Optional<User> lock(UserId id) {
     return db.query(dsl -> dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).forUpdate().fetchOptional()
-        .map(PostgresUserStore::toUser));
+        .map(UserMapper::toUser));
   }
 
   @Override
   public boolean insertIfAbsent(User user) {
-    return db.query(dsl -> dsl.insertInto(USERS)
-        .set(USERS.ID, user.id().value())
-        .set(USERS.REGISTERED_AT, Times.toDb(user.registeredAt()))
-        .set(USERS.LANGUAGE, user.language().name())
-        .set(USERS.BANNED_AT, user.bannedAt().map(Times::toDb).orElse(null))
-        .onConflictDoNothing()
-        .execute() == 1);
+    UsersRecord row = new UsersRecord();
+    UserMapper.fill(row, user);
+    return db.query(dsl -> dsl.insertInto(USERS).set(row).onConflictDoNothing().execute() == 1);
   }
 
   @Override
   public void update(User user) {
+    UsersRecord row = new UsersRecord();
+    UserMapper.fill(row, user);
+    // Registration is history: only what a user can change is written.
     int updated = db.query(dsl -> dsl.update(USERS)
-        .set(USERS.LANGUAGE, user.language().name())
-        .set(USERS.BANNED_AT, user.bannedAt().map(Times::toDb).orElse(null))
-        .where(USERS.ID.eq(user.id().value()))
+        .set(USERS.LANGUAGE, row.getLanguage())
+        .set(USERS.BANNED_AT, row.getBannedAt())
+        .where(USERS.ID.eq(row.getId()))
         .execute());
     if (updated != 1) {
       throw new IllegalStateException("no user " + user.id());
@@ -61,10 +60,5 @@ public final class PostgresUserStore implements UserStore {
   @Override
   public long countRegisteredSince(Instant since) {
     return db.query(dsl -> (long) dsl.fetchCount(USERS, USERS.REGISTERED_AT.ge(Times.toDb(since))));
-  }
-
-  private static User toUser(UsersRecord row) {
-    return User.restore(UserId.of(row.getId()), Times.fromDb(row.getRegisteredAt()), Language.valueOf(row.getLanguage()),
-        row.getBannedAt() == null ? null : Times.fromDb(row.getBannedAt()));
   }
 }

@@ -1,59 +1,88 @@
 package dev.rei.adapters.persistence.redis;
 
 import dev.rei.application.port.out.LockManager;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.UUID;
 
 /**
- * Named locks in Redis: {@code SET NX PX} holding a fencing token from a per-name counter; release
- * and extend compare the token in a script, so nobody can release or extend someone else's lock.
- * With Redis unreachable no lock is granted (fail closed): locks only reduce contention, and the
- * database's row locks keep the money right either way.
+ * Named locks in Redis with expiry and fencing tokens.
+ *
+ * <p>Acquiring is one script, so it is atomic: when the lock key is free, an {@code INCR} of the
+ * name's fencing counter (a key that never expires) gives the token, and {@code SET key
+ * token:owner NX PX ttl} takes the lock. Each holder's token is therefore larger than every earlier
+ * holder's, also after a lock expired and was taken over, and a failed attempt uses up no token.
+ * The random owner id makes the value unique even if the counter were ever reset; release and
+ * extend are scripts that act only while the value is still ours, so nobody can release or extend
+ * someone else's lock.
+ *
+ * <p>With Redis unreachable no lock is granted and extend and release report failure (fail closed):
+ * a lock promises that nobody else holds it, which cannot be known then. Locks only cut contention,
+ * so callers whose work must go on during an outage should not make it depend on a lock alone; the
+ * database's row locks keep the money right either way. A Redis that loses its data (a restart
+ * without persistence) restarts the fencing counters.
  */
 public final class RedisLockManager implements LockManager {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RedisLockManager.class);
-
-  private static final String RELEASE = """
-      if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end
-      """;
-  private static final String EXTEND = """
-      if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end
-      """;
+  private static final RedisScript ACQUIRE = RedisScript.of("""
+      if redis.call('exists', KEYS[1]) == 1 then return 0 end
+      local token = redis.call('incr', KEYS[2])
+      redis.call('set', KEYS[1], token .. ':' .. ARGV[1], 'NX', 'PX', ARGV[2])
+      return token
+      """);
+  private static final RedisScript RELEASE = RedisScript.of("""
+      if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+      return 0
+      """);
+  private static final RedisScript EXTEND = RedisScript.of("""
+      if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+      return 0
+      """);
 
   private final RedisConnection redis;
 
   public RedisLockManager(RedisConnection redis) {
-    this.redis = redis;
+    this.redis = Objects.requireNonNull(redis, "redis");
   }
 
   @Override
   public Optional<DistributedLock> tryAcquire(String name, Duration ttl) {
-    String key = "rei:lock:" + name;
-    try {
-      long token = redis.commands().incr(key + ":fence");
-      String ok = redis.commands().set(key, Long.toString(token), SetArgs.Builder.nx().px(ttl.toMillis()));
-      return "OK".equals(ok) ? Optional.of(new RedisLock(name, key, token)) : Optional.empty();
-    } catch (RedisException e) {
-      LOG.warn("lock {} not granted, Redis unreachable: {}", name, e.getMessage());
-      return Optional.empty();
+    Objects.requireNonNull(name, "name");
+    long ttlMillis = ttlMillis(ttl);
+    String key = redis.key("lock", "{" + name + "}");
+    String owner = UUID.randomUUID().toString();
+    return redis.orElse("no lock is granted", () -> {
+      Long token = redis.eval(ACQUIRE, ScriptOutputType.INTEGER, new String[] {key, key + ":fence"}, owner,
+          Long.toString(ttlMillis));
+      return token == null || token == 0L
+          ? Optional.<DistributedLock>empty()
+          : Optional.<DistributedLock>of(new RedisLock(name, key, token, token + ":" + owner));
+    }, Optional::empty);
+  }
+
+  private static long ttlMillis(Duration ttl) {
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("a lock's ttl must be positive, was " + ttl);
     }
+    // Redis counts whole milliseconds; rounding up never hands a lock back early.
+    return Math.max(1, ttl.plusNanos(999_999).toMillis());
   }
 
   private final class RedisLock implements DistributedLock {
+
     private final String name;
     private final String key;
     private final long token;
+    private final String value;
 
-    RedisLock(String name, String key, long token) {
+    RedisLock(String name, String key, long token, String value) {
       this.name = name;
       this.key = key;
       this.token = token;
+      this.value = value;
     }
 
     @Override
@@ -68,22 +97,24 @@ public final class RedisLockManager implements LockManager {
 
     @Override
     public boolean extend(Duration ttl) {
-      return run(EXTEND, Long.toString(token), Long.toString(ttl.toMillis()));
+      String millis = Long.toString(ttlMillis(ttl));
+      return redis.orElse("no lock is extended", () -> isOne(redis.eval(EXTEND, ScriptOutputType.INTEGER,
+          new String[] {key}, value, millis)), () -> false);
     }
 
     @Override
     public boolean release() {
-      return run(RELEASE, Long.toString(token));
+      return redis.orElse("no lock is released (they expire by themselves)", () -> isOne(redis.eval(RELEASE,
+          ScriptOutputType.INTEGER, new String[] {key}, value)), () -> false);
     }
 
-    private boolean run(String script, String... args) {
-      try {
-        Long done = redis.commands().eval(script, ScriptOutputType.INTEGER, new String[] {key}, args);
-        return done != null && done == 1L;
-      } catch (RedisException e) {
-        LOG.warn("lock {} could not be changed, Redis unreachable: {}", name, e.getMessage());
-        return false;
-      }
+    private boolean isOne(Long result) {
+      return result != null && result == 1L;
+    }
+
+    @Override
+    public String toString() {
+      return "lock " + name + " #" + token;
     }
   }
 }

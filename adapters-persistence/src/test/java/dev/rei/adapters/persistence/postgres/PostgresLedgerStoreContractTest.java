@@ -1,21 +1,21 @@
 package dev.rei.adapters.persistence.postgres;
 
 import dev.rei.application.contract.LedgerStoreContract;
+import dev.rei.application.contract.PersistenceKit;
 import org.junit.jupiter.api.AfterEach;
 
+/** The {@link LedgerStoreContract} against PostgreSQL, a fresh database per test. */
 class PostgresLedgerStoreContractTest extends LedgerStoreContract {
 
-  private PostgresDatabase database;
+  private final PostgresKits kits = new PostgresKits();
 
   @Override
-  protected Kit newKit() {
-    TestDatabases.Credentials credentials = TestDatabases.fresh();
-    database = PostgresDatabase.open(credentials.url(), credentials.user(), credentials.password(), 4);
-    return new Kit(database.unitOfWork(), database.users(), database.ledger());
+  protected PersistenceKit newKit() {
+    return kits.open();
   }
 
   @AfterEach
-  void close() {
-    database.close();
+  void closeDatabase() {
+    kits.close();
   }
 }

@@ -15,7 +15,7 @@ class RedisKeyHealthStoreContractTest extends KeyHealthStoreContract {
   }
 
   @AfterEach
-  void close() {
-    connection.close();
+  void drop() {
+    TestRedis.drop(connection);
   }
 }

@@ -76,7 +76,10 @@ public final class RefundPaymentService implements RefundPaymentUseCase {
     // Refunding money for credits already spent is the operator's call, made by hand: this
     // use case only returns money whose credits can still be taken back.
     if (!ledger.balanceOf(payment.userId()).available().isAtLeast(payment.credits().total())) {
-      return refused(AdminRefusal.INSUFFICIENT_FUNDS);
+      // Read after the balance: if another admin's refund took the credits back, this sees it too.
+      boolean stillSucceeded = payments.find(command.payment()).map(p -> p.status() == PaymentStatus.SUCCEEDED)
+          .orElse(false);
+      return refused(stillSucceeded ? AdminRefusal.INSUFFICIENT_FUNDS : AdminRefusal.NOT_REFUNDABLE);
     }
     Optional<PaymentGateway> gateway = gateways.of(payment.rail());
     if (gateway.isEmpty()) {

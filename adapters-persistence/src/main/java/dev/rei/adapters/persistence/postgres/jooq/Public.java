@@ -10,6 +10,7 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.Jobs;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Orders;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Outbox;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Payments;
+import dev.rei.adapters.persistence.postgres.jooq.tables.PendingHolds;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Users;
 
@@ -40,6 +41,8 @@ public class Public extends SchemaImpl {
 
     public final Payments PAYMENTS = Payments.PAYMENTS;
 
+    public final PendingHolds PENDING_HOLDS = PendingHolds.PENDING_HOLDS;
+
     public final Transfers TRANSFERS = Transfers.TRANSFERS;
 
     public final Users USERS = Users.USERS;
@@ -63,6 +66,7 @@ public class Public extends SchemaImpl {
             Orders.ORDERS,
             Outbox.OUTBOX,
             Payments.PAYMENTS,
+            PendingHolds.PENDING_HOLDS,
             Transfers.TRANSFERS,
             Users.USERS
         );

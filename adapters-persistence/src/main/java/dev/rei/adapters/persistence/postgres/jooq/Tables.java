@@ -10,6 +10,7 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.Jobs;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Orders;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Outbox;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Payments;
+import dev.rei.adapters.persistence.postgres.jooq.tables.PendingHolds;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Users;
 
@@ -28,6 +29,8 @@ public class Tables {
     public static final Outbox OUTBOX = Outbox.OUTBOX;
 
     public static final Payments PAYMENTS = Payments.PAYMENTS;
+
+    public static final PendingHolds PENDING_HOLDS = PendingHolds.PENDING_HOLDS;
 
     public static final Transfers TRANSFERS = Transfers.TRANSFERS;
 

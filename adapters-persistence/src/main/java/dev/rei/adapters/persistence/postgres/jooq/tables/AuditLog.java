@@ -50,9 +50,9 @@ public class AuditLog extends TableImpl<AuditLogRecord> {
 
     public final TableField<AuditLogRecord, Long> TARGET = createField(DSL.name("target"), SQLDataType.BIGINT.nullable(false), this, "");
 
-    public final TableField<AuditLogRecord, String> DETAILS = createField(DSL.name("details"), SQLDataType.VARCHAR(1000).nullable(false), this, "");
+    public final TableField<AuditLogRecord, String> DETAILS = createField(DSL.name("details"), SQLDataType.CLOB.nullable(false), this, "");
 
-    public final TableField<AuditLogRecord, String> REASON = createField(DSL.name("reason"), SQLDataType.VARCHAR(500).nullable(false), this, "");
+    public final TableField<AuditLogRecord, String> REASON = createField(DSL.name("reason"), SQLDataType.CLOB.nullable(false), this, "");
 
     public final TableField<AuditLogRecord, OffsetDateTime> AT = createField(DSL.name("at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
 

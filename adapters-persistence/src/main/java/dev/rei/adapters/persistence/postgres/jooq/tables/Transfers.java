@@ -8,6 +8,7 @@ import dev.rei.adapters.persistence.postgres.jooq.Keys;
 import dev.rei.adapters.persistence.postgres.jooq.Public;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Accounts.AccountsPath;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Jobs.JobsPath;
+import dev.rei.adapters.persistence.postgres.jooq.tables.PendingHolds.PendingHoldsPath;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.TransfersRecord;
 
 import java.time.OffsetDateTime;
@@ -192,6 +193,15 @@ public class Transfers extends TableImpl<TransfersRecord> {
             _jobs = new JobsPath(this, null, Keys.JOBS__JOBS_HOLD_ID_FKEY.getInverseKey());
 
         return _jobs;
+    }
+
+    private transient PendingHoldsPath _pendingHolds;
+
+    public PendingHoldsPath pendingHolds() {
+        if (_pendingHolds == null)
+            _pendingHolds = new PendingHoldsPath(this, null, Keys.PENDING_HOLDS__PENDING_HOLDS_HOLD_ID_FKEY.getInverseKey());
+
+        return _pendingHolds;
     }
 
     @Override

@@ -8,46 +8,15 @@ import dev.rei.application.fakes.InMemoryOrderStore;
 import dev.rei.application.fakes.InMemoryOutbox;
 import dev.rei.application.fakes.InMemoryPaymentStore;
 import dev.rei.application.fakes.InMemoryUserStore;
-import org.junit.jupiter.api.Nested;
 
-/** The store contracts against the in-memory fakes. */
-class InMemoryStoreContractsTest {
+/** Every in-memory store over one fresh {@link InMemoryDatabase}. */
+final class InMemoryKit {
 
-  static PersistenceKit kit() {
+  private InMemoryKit() {}
+
+  static PersistenceKit create() {
     InMemoryDatabase db = new InMemoryDatabase();
     return new PersistenceKit(db, new InMemoryUserStore(db), new InMemoryLedgerStore(db), new InMemoryOrderStore(db),
         new InMemoryJobStore(db), new InMemoryPaymentStore(db), new InMemoryOutbox(db), new InMemoryAuditLog(db));
-  }
-
-  @Nested
-  class Jobs extends JobStoreContract {
-    @Override
-    protected PersistenceKit newKit() {
-      return kit();
-    }
-  }
-
-  @Nested
-  class OutboxMessages extends OutboxContract {
-    @Override
-    protected PersistenceKit newKit() {
-      return kit();
-    }
-  }
-
-  @Nested
-  class UsersAndOrders extends UserAndOrderContract {
-    @Override
-    protected PersistenceKit newKit() {
-      return kit();
-    }
-  }
-
-  @Nested
-  class PaymentsAndAudit extends PaymentAndAuditContract {
-    @Override
-    protected PersistenceKit newKit() {
-      return kit();
-    }
   }
 }
