@@ -36,6 +36,8 @@ public record Notice(Type type, Map<String, String> values) {
   public enum Type {
     WELCOME,
     ORDER_PLACED,
+    /** A job's provider reported more progress; the chat shows it by editing the order's status message. */
+    JOB_PROGRESS,
     JOB_RETRYING,
     JOB_RESULT,
     JOB_FAILED,

@@ -74,7 +74,7 @@ public final class JobOutcomes {
 
   private void notifyUser(JobChange change) {
     Job job = change.job();
-    Map<String, String> values = Map.of("jobId", job.id().toString(), "kind", job.kind().name());
+    Map<String, String> values = jobValues(job);
     switch (change.notice()) {
       case NONE, RESULT_READY -> { }
       case RETRYING -> notifier.tell(job.userId(), Notice.Type.JOB_RETRYING, values);
@@ -85,6 +85,12 @@ public final class JobOutcomes {
     }
   }
 
+  /** What every job notice carries: the chat adapter finds the order's status message by {@code orderId}. */
+  static Map<String, String> jobValues(Job job) {
+    return Map.of("jobId", job.id().toString(), "orderId", job.orderId().toString(), "kind", job.kind().name(),
+        "price", job.price().toString());
+  }
+
   static Map<String, String> with(Map<String, String> values, String name, String value) {
     Map<String, String> more = new java.util.TreeMap<>(values);
     more.put(name, value);
@@ -93,7 +99,6 @@ public final class JobOutcomes {
 
   /** The job's result message, written with the capture. */
   void deliver(Job job) {
-    notifier.tell(job.userId(), Notice.Type.JOB_RESULT, with(Map.of("jobId", job.id().toString(),
-        "kind", job.kind().name()), "result", job.result().orElseThrow().value()));
+    notifier.tell(job.userId(), Notice.Type.JOB_RESULT, with(jobValues(job), "result", job.result().orElseThrow().value()));
   }
 }

@@ -8,6 +8,7 @@ import dev.rei.application.port.out.GenerationProvider.Outcome;
 import dev.rei.application.port.out.JobStore;
 import dev.rei.application.port.out.KeyHealthStore;
 import dev.rei.application.port.out.UnitOfWork;
+import dev.rei.application.port.out.Notice;
 import dev.rei.application.service.Notifier;
 import dev.rei.domain.job.Failure;
 import dev.rei.domain.job.FailureClass;
@@ -151,6 +152,10 @@ public final class RunNextJobService implements RunNextJobUseCase {
             ? current.submitted(lease, new ProviderTask(key.orElseThrow(), pending.taskId()), pending.progress(),
                 pollAt, now)
             : current.stillRunning(lease, pending.progress(), pollAt, now));
+        if (after.progress().compareTo(current.progress()) > 0) {
+          notifier.tell(after.userId(), Notice.Type.JOB_PROGRESS, JobOutcomes.with(JobOutcomes.jobValues(after),
+              "percent", Integer.toString(after.progress().percent())));
+        }
       } else {
         Failure failure = ((Outcome.Failed) outcome).failure();
         after = outcomes.apply(current.attemptFailed(lease, failure, key, retryPolicy, now, random));

@@ -1,0 +1,44 @@
+package dev.rei.application.port.out;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The chat inbox: every polled update is written here before the poller acknowledges it, then
+ * handled from here — one chat's updates in order, different chats at once — so a crash loses no
+ * update and a redelivered one is not handled twice.
+ */
+public interface InboundUpdates {
+
+  /** Keeps the updates not seen before (by {@code updateId}); returns how many were new. */
+  int append(List<InboundUpdate> updates);
+
+  /**
+   * Takes the oldest unhandled update of a chat that has no other update being handled, leased for
+   * {@code lease}: a handler that dies leaves it to be taken again once the lease ends.
+   */
+  Optional<InboundUpdate> claimNext(Instant now, Duration lease);
+
+  /** The update is handled; it is never handed out again. */
+  void markHandled(long updateId, Instant at);
+
+  /** Unhandled updates, for the inbox-lag metric and health. */
+  long pending();
+
+  /**
+   * One update as received. {@code chatId} orders the work (updates of one chat run in order);
+   * {@code payload} is the update as the chat platform sent it (JSON), opaque to the core.
+   */
+  record InboundUpdate(long updateId, long chatId, String payload, Instant receivedAt) {
+    public InboundUpdate {
+      Objects.requireNonNull(payload, "payload");
+      Objects.requireNonNull(receivedAt, "receivedAt");
+      if (updateId < 0) {
+        throw new IllegalArgumentException("update ids are not negative, was " + updateId);
+      }
+    }
+  }
+}
