@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link dev.rei.application.port.out.UnitOfWork} must do with the stores that share it:
- * all or nothing, nested calls join, exceptions come out unchanged, locks last until the end.
+ * all or nothing, nested calls join (a failing nested call undoes only its own writes), exceptions come out unchanged, locks last until the end.
  */
 public abstract class UnitOfWorkContract extends StoreContract {
 
@@ -105,6 +105,35 @@ public abstract class UnitOfWorkContract extends StoreContract {
     })).hasMessage("outer fails after the inner finished");
 
     assertNothingOf(ALICE);
+  }
+
+  @Test
+  void givenNestedCallThatThrows_onlyItsOwnWritesAreUndone_andTheOuterWorkCommits() {
+    // An embedder's transaction calling a use case that fails must not keep the use case's half-done writes.
+    kit.unitOfWork().inTransaction(() -> {
+      kit.users().insertIfAbsent(User.register(ALICE, Language.EN, T0));
+      try {
+        kit.unitOfWork().inTransaction(() -> {
+          writeToEveryStore(BOB);
+          throw new IllegalStateException("inner fails half-way");
+        });
+      } catch (IllegalStateException expected) {
+        assertOnlyAliceIsThere();
+      }
+      return null;
+    });
+
+    assertOnlyAliceIsThere();
+  }
+
+  private void assertOnlyAliceIsThere() {
+    assertThat(kit.users().find(ALICE)).isPresent();
+    assertThat(kit.users().count()).isEqualTo(1);
+    assertThat(kit.ledger().transfers()).isEmpty();
+    assertThat(kit.jobs().countByState()).isEmpty();
+    assertThat(kit.payments().latestOf(BOB, 10)).isEmpty();
+    assertThat(kit.outbox().countUnsent()).isZero();
+    assertThat(kit.auditLog().about(BOB, 10)).isEmpty();
   }
 
   @Test

@@ -7,13 +7,10 @@ import dev.rei.application.service.account.GetBalanceService;
 import dev.rei.application.service.account.GetHistoryService;
 import dev.rei.application.service.account.GetTransferService;
 import dev.rei.application.service.admin.AdjustBalanceService;
+import dev.rei.application.service.admin.BanUserService;
+import dev.rei.application.service.admin.GetStatsService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
-import dev.rei.application.service.outbox.DispatchOutboxService;
-import dev.rei.application.service.payment.CheckPaymentService;
-import dev.rei.application.service.payment.PaymentGateways;
-import dev.rei.application.service.payment.ReconcilePaymentsService;
-import dev.rei.application.service.payment.SettlePaymentService;
-import dev.rei.application.service.payment.StartTopUpService;
+import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.JobOutcomes;
 import dev.rei.application.service.job.JobTimings;
@@ -21,6 +18,13 @@ import dev.rei.application.service.job.RunNextJobService;
 import dev.rei.application.service.job.SweepJobsService;
 import dev.rei.application.service.order.PlaceOrderService;
 import dev.rei.application.service.order.QuoteService;
+import dev.rei.application.service.outbox.DispatchOutboxService;
+import dev.rei.application.service.payment.CheckPaymentService;
+import dev.rei.application.service.payment.PaymentGateways;
+import dev.rei.application.service.payment.ReconcilePaymentsService;
+import dev.rei.application.service.payment.RefundPaymentService;
+import dev.rei.application.service.payment.SettlePaymentService;
+import dev.rei.application.service.payment.StartTopUpService;
 import dev.rei.application.service.user.RegisterUserService;
 import dev.rei.domain.fixtures.PricingFixtures;
 import dev.rei.domain.job.JobKind;
@@ -62,7 +66,7 @@ public final class InMemoryCore {
   public final FakePaymentGateway stars = new FakePaymentGateway(Rail.TELEGRAM_STARS);
   public final RecordingMessageSender sender = new RecordingMessageSender();
   public final InMemoryKeyHealthStore keyHealth = new InMemoryKeyHealthStore();
-  public final ManualWorkSignal workSignal = new ManualWorkSignal();
+  public final ManualWorkSignal workSignal = new ManualWorkSignal(db);
   public final MutableClock clock = new MutableClock(START);
   public final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter(RateLimitPolicy.DEFAULT);
   public final InMemoryLockManager lockManager = new InMemoryLockManager(clock);
@@ -94,6 +98,12 @@ public final class InMemoryCore {
   public final AdjustBalanceService adjust;
   public final ReconcileLedgerService reconcileLedger;
   public final DispatchOutboxService dispatch;
+  public final RefundPaymentService refund;
+  public final BanUserService ban;
+  public final UnbanUserService unban;
+  public final GetStatsService stats;
+  public final InMemoryInboundUpdates inbox = new InMemoryInboundUpdates();
+  public final InMemoryChatStateStore chatState = new InMemoryChatStateStore();
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
@@ -123,6 +133,10 @@ public final class InMemoryCore {
     adjust = new AdjustBalanceService(db, users, ledger, auditLog, notifier, admins, clock, ids);
     reconcileLedger = new ReconcileLedgerService(db, ledger, notifier, admins);
     dispatch = new DispatchOutboxService(db, outbox, sender, clock);
+    refund = new RefundPaymentService(db, payments, ledger, gateways, auditLog, notifier, admins, clock, ids);
+    ban = new BanUserService(db, users, auditLog, notifier, admins, clock);
+    unban = new UnbanUserService(db, users, auditLog, notifier, admins, clock);
+    stats = new GetStatsService(db, users, jobs, ledger, payments, outbox, admins, clock);
   }
 
   /** Every ledger invariant, checked over the stored balances and transfers. */

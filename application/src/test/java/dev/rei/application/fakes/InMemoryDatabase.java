@@ -36,39 +36,72 @@ public final class InMemoryDatabase implements UnitOfWork {
   private final ReentrantLock lock = new ReentrantLock();
   private State state = new State();
   private int depth;
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
+    return run(work, true);
+  }
+
+  /**
+   * Runs {@code work} in the current transaction or a new one. A nested {@link #inTransaction} is a
+   * savepoint (its failure restores the state it started from); a store's own access just joins.
+   */
+  private <T> T run(Supplier<T> work, boolean savepoint) {
     lock.lock();
     try {
-      if (depth > 0) {
+      if (depth > 0 && !savepoint) {
         return work.get();
       }
       State before = state.copy();
+      int actionsBefore = afterCommit.size();
       depth++;
       try {
         return work.get();
       } catch (RuntimeException | Error e) {
         state = before;
+        afterCommit.subList(actionsBefore, afterCommit.size()).clear();
         throw e;
       } finally {
         depth--;
       }
     } finally {
+      List<Runnable> committed = depth == 0 ? drainAfterCommit() : List.of();
+      lock.unlock();
+      committed.forEach(Runnable::run);
+    }
+  }
+
+  /** Runs {@code action} once the current transaction commits (never if it rolls back), or now outside one. */
+  public void afterCommit(Runnable action) {
+    lock.lock();
+    try {
+      if (depth > 0) {
+        afterCommit.add(action);
+        return;
+      }
+    } finally {
       lock.unlock();
     }
+    action.run();
+  }
+
+  private List<Runnable> drainAfterCommit() {
+    List<Runnable> actions = List.copyOf(afterCommit);
+    afterCommit.clear();
+    return actions;
   }
 
   /** Runs {@code access} on the state in the current transaction, or in one of its own. */
   <T> T access(java.util.function.Function<State, T> access) {
-    return inTransaction(() -> access.apply(state));
+    return run(() -> access.apply(state), false);
   }
 
   void change(java.util.function.Consumer<State> change) {
-    inTransaction(() -> {
+    run(() -> {
       change.accept(state);
       return null;
-    });
+    }, false);
   }
 
   /** Every table, as plain collections of immutable values; copied whole at each transaction start. */

@@ -6,16 +6,23 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link WorkSignal} that counts signals and wakes waiters; not tied to commits. */
+/** A {@link WorkSignal} that counts signals and wakes waiters when the signalling transaction commits. */
 public final class ManualWorkSignal implements WorkSignal {
 
+  private final InMemoryDatabase db;
   private final Semaphore permits = new Semaphore(0);
   private final AtomicInteger signals = new AtomicInteger();
 
+  public ManualWorkSignal(InMemoryDatabase db) {
+    this.db = db;
+  }
+
   @Override
   public void signal() {
-    signals.incrementAndGet();
-    permits.release();
+    db.afterCommit(() -> {
+      signals.incrementAndGet();
+      permits.release();
+    });
   }
 
   @Override

@@ -60,6 +60,7 @@ import org.junit.jupiter.api.Test;
 class CoreServicesTest {
 
   private static final UserId ALICE = UserId.of(1001);
+  private static final UserId BOB = UserId.of(1002);
   private static final WorkerId WORKER = new WorkerId("worker-1");
   private static final PricedItem REELS = new PricedItem.ReelsVideo();
 
@@ -479,6 +480,26 @@ class CoreServicesTest {
       core.clock.advance(core.timings.holdMargin());
       assertThat(core.sweep.sweep()).isEqualTo(new SweepReport(0, 0, 0));
       assertThat(core.audit()).isEmpty();
+    }
+
+    @Test
+    void givenOneJobThatCannotExpire_sweep_expiresTheOthers_andNamesTheBrokenOne() {
+      register(ALICE);
+      register(BOB);
+      Job broken = onlyJob(order(ALICE, quote(REELS, 1), "press-1"));
+      Job fine = onlyJob(order(BOB, quote(REELS, 1), "press-2"));
+      // Corrupt the broken job's hold behind the core's back: its release on expiry is then refused.
+      core.ledger.apply(new TransferRequest.Capture(IdempotencyKey.of("corrupt"), broken.holdId(), broken.price()),
+          TransferId.of(core.ids.newId()), core.clock.now());
+      core.clock.advance(core.timings.deadline());
+
+      SweepReport report = core.sweep.sweep();
+
+      assertThat(report.expired()).isEqualTo(1);
+      assertThat(report.failures()).singleElement().asString().startsWith(broken.id().toString());
+      assertThat(core.jobs.find(fine.id()).orElseThrow().state()).isEqualTo(JobState.EXPIRED);
+      assertThat(core.jobs.find(broken.id()).orElseThrow().state()).isNotEqualTo(JobState.EXPIRED);
+      assertThat(core.sweep.sweep().failures()).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.rei.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rei.application.fakes.InMemoryCore;
 import dev.rei.application.port.in.job.CancelJobCommand;
@@ -252,6 +253,28 @@ class JobPathsTest {
   }
 
   @Test
+  void givenProviderReportingProgress_poll_tellsTheUserOnlyWhenItGrows() {
+    Job job = placeOne();
+    core.provider.onSubmit((j, key) -> new Outcome.Pending("task-1", Progress.of(10), Duration.ofSeconds(5)));
+    AtomicInteger polls = new AtomicInteger();
+    core.provider.onPoll(task -> switch (polls.incrementAndGet()) {
+      case 1 -> new Outcome.Pending(task.taskId(), Progress.of(40), Duration.ofSeconds(5));
+      case 2 -> new Outcome.Pending(task.taskId(), Progress.of(40), Duration.ofSeconds(5));
+      default -> done("r/" + task.taskId());
+    });
+    for (int i = 0; i < 4; i++) {
+      runNext();
+      core.clock.advance(Duration.ofSeconds(5));
+    }
+
+    assertThat(given.messagesTo(ALICE)).extracting(OutboxMessage::notice)
+        .filteredOn(n -> n.type() == Notice.Type.JOB_PROGRESS)
+        .extracting(n -> n.value("percent"), n -> n.value("orderId"))
+        .containsExactly(tuple("10", job.orderId().toString()), tuple("40", job.orderId().toString()));
+    assertThat(given.job(job).state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
   void givenSuccess_runNext_writesTheResultMessageWithTheCapture() {
     Job job = placeOne();
 
@@ -259,7 +282,8 @@ class JobPathsTest {
 
     OutboxMessage result = given.messagesTo(ALICE).get(given.messagesTo(ALICE).size() - 1);
     assertThat(result.notice()).isEqualTo(Notice.of(Notice.Type.JOB_RESULT, Map.of("jobId", job.id().toString(),
-        "kind", job.kind().name(), "result", "results/" + job.id())));
+        "orderId", job.orderId().toString(), "kind", job.kind().name(), "price", job.price().toString(),
+        "result", "results/" + job.id())));
     assertThat(given.transfersOf(job, TransferType.CAPTURE)).singleElement()
         .satisfies(capture -> assertThat(capture.amount()).isEqualTo(job.price()));
     assertThat(core.ledger.history(ALICE, InMemoryCore.START, Set.of(HistoryCategory.SPEND), 0, 10))

@@ -26,8 +26,17 @@ public final class JooqUnitOfWork implements UnitOfWork {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    if (current.get() != null) {
-      return work.get();
+    DSLContext outer = current.get();
+    if (outer != null) {
+      // jOOQ runs a nested transaction as a savepoint: a failure undoes only the nested work.
+      return outer.transactionResult(configuration -> {
+        current.set(configuration.dsl());
+        try {
+          return work.get();
+        } finally {
+          current.set(outer);
+        }
+      });
     }
     for (int attempt = 1; ; attempt++) {
       try {
@@ -49,7 +58,8 @@ public final class JooqUnitOfWork implements UnitOfWork {
 
   /** Runs {@code query} in the current transaction, or in a transaction of its own. */
   <T> T query(Function<DSLContext, T> query) {
-    return inTransaction(() -> query.apply(current.get()));
+    DSLContext joined = current.get();
+    return joined != null ? query.apply(joined) : inTransaction(() -> query.apply(current.get()));
   }
 
   private static boolean isRetryable(DataAccessException e) {

@@ -65,6 +65,14 @@ public final class PostgresDatabase implements AutoCloseable {
     return new PostgresWorkSignal(unitOfWork, jdbcUrl, user, password);
   }
 
+  public PostgresInboundUpdates inboundUpdates() {
+    return new PostgresInboundUpdates(unitOfWork);
+  }
+
+  public PostgresChatStateStore chatState() {
+    return new PostgresChatStateStore(unitOfWork);
+  }
+
   public PostgresUserStore users() {
     return new PostgresUserStore(unitOfWork);
   }

@@ -1,10 +1,10 @@
 package dev.rei.adapters.persistence.postgres;
 
 import dev.rei.application.fakes.InMemoryKeyHealthStore;
-import dev.rei.application.fakes.ManualWorkSignal;
 import dev.rei.application.fakes.MutableClock;
 import dev.rei.application.fakes.ScriptedGenerationProvider;
 import dev.rei.application.port.out.GenerationProvider;
+import dev.rei.application.port.out.WorkSignal;
 import dev.rei.application.port.out.IdGenerator;
 import dev.rei.application.service.Admins;
 import dev.rei.application.service.Notifier;
@@ -52,6 +52,17 @@ final class PostgresCore implements AutoCloseable {
   }
 
   /** The core on an existing database (another process may share it), its clock starting at {@code start}. */
+  /** The tests run workers by hand, so nothing needs waking. */
+  private static final WorkSignal NO_SIGNAL = new WorkSignal() {
+    @Override
+    public void signal() {}
+
+    @Override
+    public boolean await(java.time.Duration timeout) {
+      return false;
+    }
+  };
+
   PostgresCore(TestDatabases.Credentials credentials, Instant start, OrderLimits limits, Credits welcomeBonus,
       int poolSize) {
     clock = new MutableClock(start);
@@ -62,7 +73,7 @@ final class PostgresCore implements AutoCloseable {
         welcomeBonus);
     quotes = new QuoteService(PricingFixtures.samplePriceList(), database.ledger(), clock);
     placeOrder = new PlaceOrderService(database.unitOfWork(), database.users(), database.orders(), database.jobs(),
-        database.ledger(), notifier, new ManualWorkSignal(), clock, ids, limits, JobTimings.DEFAULT);
+        database.ledger(), notifier, NO_SIGNAL, clock, ids, limits, JobTimings.DEFAULT);
     JobOutcomes outcomes = new JobOutcomes(database.jobs(), database.ledger(), keyHealth, KeyPoolPolicy.DEFAULT,
         notifier, clock, ids);
     runNext = new RunNextJobService(database.unitOfWork(), database.jobs(), keyHealth,

@@ -2,6 +2,7 @@ package dev.rei.application.port.out;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Small durable state the chat adapter keeps between updates and across restarts: where a user is
@@ -20,4 +21,30 @@ public interface ChatStateStore {
 
   /** Forgets entries expired at {@code now}; returns how many. */
   int purgeExpired(Instant now);
+
+  /** Longest value kept: state is small, files go to the {@link MediaStore}. */
+  int MAX_VALUE_LENGTH = 64_000;
+
+  /**
+   * Checks a namespace (1–40 of {@code a-z 0-9 _ -}), a key (1–200 characters) and, when given, a
+   * value; every implementation refuses the same names with an {@link IllegalArgumentException}.
+   */
+  static void check(String namespace, String key, String value) {
+    if (namespace == null || !Names.NAMESPACE.matcher(namespace).matches()) {
+      throw new IllegalArgumentException("a chat state namespace is 1-40 of a-z 0-9 _ -, was " + namespace);
+    }
+    if (key == null || key.isEmpty() || key.length() > 200) {
+      throw new IllegalArgumentException("a chat state key has 1-200 characters");
+    }
+    if (value != null && value.length() > MAX_VALUE_LENGTH) {
+      throw new IllegalArgumentException("a chat state value has at most " + MAX_VALUE_LENGTH + " characters");
+    }
+  }
+
+  /** Patterns of {@link #check}. */
+  final class Names {
+    static final Pattern NAMESPACE = Pattern.compile("[a-z0-9_-]{1,40}");
+
+    private Names() {}
+  }
 }

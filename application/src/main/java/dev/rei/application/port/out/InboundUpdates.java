@@ -28,17 +28,30 @@ public interface InboundUpdates {
   /** Unhandled updates, for the inbox-lag metric and health. */
   long pending();
 
+  /** Forgets handled updates received before {@code before} (Telegram never resends those); returns how many. */
+  int purgeHandled(Instant before);
+
   /**
    * One update as received. {@code chatId} orders the work (updates of one chat run in order);
-   * {@code payload} is the update as the chat platform sent it (JSON), opaque to the core.
+   * {@code payload} is the update as the chat platform sent it (JSON), opaque to the core;
+   * {@code attempts} counts the claims so far, this one included (0 before the first), so a handler
+   * can give up on an update that keeps failing.
    */
-  record InboundUpdate(long updateId, long chatId, String payload, Instant receivedAt) {
+  record InboundUpdate(long updateId, long chatId, String payload, Instant receivedAt, int attempts) {
     public InboundUpdate {
       Objects.requireNonNull(payload, "payload");
       Objects.requireNonNull(receivedAt, "receivedAt");
       if (updateId < 0) {
         throw new IllegalArgumentException("update ids are not negative, was " + updateId);
       }
+      if (attempts < 0) {
+        throw new IllegalArgumentException("attempts cannot be negative, was " + attempts);
+      }
+    }
+
+    /** An update just received, not claimed yet. */
+    public static InboundUpdate received(long updateId, long chatId, String payload, Instant receivedAt) {
+      return new InboundUpdate(updateId, chatId, payload, receivedAt, 0);
     }
   }
 }

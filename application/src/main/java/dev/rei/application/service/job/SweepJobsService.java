@@ -15,7 +15,11 @@ import dev.rei.domain.ledger.TransferId;
 import dev.rei.domain.ledger.TransferRefusal;
 import dev.rei.domain.ledger.TransferRequest;
 import dev.rei.domain.ledger.TransferResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -48,56 +52,68 @@ public final class SweepJobsService implements SweepJobsUseCase {
     this.random = random;
   }
 
+  /**
+   * Each job and each hold is changed in a transaction of its own: one that cannot be changed (a
+   * bug, a constraint) is reported and skipped, and never holds back or rolls back the others.
+   */
   @Override
   public SweepReport sweep() {
-    int expired = 0;
-    int rescued = 0;
-    int released = 0;
-    int batch;
-    do {
-      batch = unitOfWork.inTransaction(() -> {
-        List<Job> late = jobs.lockPastDeadline(clock.now(), BATCH);
-        late.forEach(job -> outcomes.apply(job.expire(clock.now())));
-        return late.size();
-      });
-      expired += batch;
-    } while (batch == BATCH);
-    do {
-      batch = unitOfWork.inTransaction(() -> {
-        List<Job> orphans = jobs.lockWithExpiredLease(clock.now(), BATCH);
-        orphans.forEach(job -> outcomes.apply(job.leaseExpired(clock.now(), retryPolicy, random)));
-        return orphans.size();
-      });
-      rescued += batch;
-    } while (batch == BATCH);
-    Batch holds;
-    do {
-      holds = unitOfWork.inTransaction(this::releaseExpiredHolds);
-      released += holds.done();
-    } while (holds.read() == BATCH);
-    return new SweepReport(expired, rescued, released);
+    List<String> failures = new ArrayList<>();
+    int expired = inBatches(() -> jobs.lockPastDeadline(clock.now(), BATCH), Job::id,
+        id -> unitOfWork.inTransaction(() -> jobs.lock(id)
+            .filter(job -> job.isPastDeadlineAt(clock.now()))
+            .map(job -> outcomes.apply(job.expire(clock.now())))
+            .isPresent()), failures);
+    int rescued = inBatches(() -> jobs.lockWithExpiredLease(clock.now(), BATCH), Job::id,
+        id -> unitOfWork.inTransaction(() -> jobs.lock(id)
+            .filter(job -> !job.state().isTerminal() && job.lease().map(l -> l.isExpiredAt(clock.now())).orElse(false))
+            .map(job -> outcomes.apply(job.leaseExpired(clock.now(), retryPolicy, random)))
+            .isPresent()), failures);
+    int released = inBatches(() -> ledger.expiredHolds(clock.now(), BATCH), Hold::id,
+        id -> unitOfWork.inTransaction(() -> releaseExpired(id)), failures);
+    return new SweepReport(expired, rescued, released, failures);
   }
 
-  /** How many rows one batch read, and how many of them it changed. */
-  private record Batch(int read, int done) {}
-
-  private Batch releaseExpiredHolds() {
-    List<Hold> holds = ledger.expiredHolds(clock.now(), BATCH);
-    int releasedNow = 0;
-    for (Hold hold : holds) {
-      TransferResult result = ledger.apply(new TransferRequest.Release(IdempotencyKey.of("hold", hold.id(), "expired"),
-          hold.id(), ReleaseReason.EXPIRED), TransferId.of(ids.newId()), clock.now());
-      if (result instanceof TransferResult.Refused refused) {
-        // Another sweeper or the hold's own job may have resolved it since we read it: nothing is left to do.
-        boolean resolvedMeanwhile = refused.reason() == TransferRefusal.HOLD_ALREADY_RELEASED
-            || refused.reason() == TransferRefusal.HOLD_ALREADY_CAPTURED;
-        if (!resolvedMeanwhile) {
-          throw new IllegalStateException("release of expired hold " + hold.id() + " refused: " + refused.reason());
+  /**
+   * Reads candidates {@link #BATCH} at a time (the read's own transaction ends at once) and changes
+   * each in its own transaction; stops when a batch is short, or changed nothing (all failed or
+   * were taken by another sweeper), so a row that always fails cannot keep the sweep going forever.
+   */
+  private <T, I> int inBatches(Supplier<List<T>> read, Function<T, I> idOf, Predicate<I> change, List<String> failures) {
+    int changed = 0;
+    while (true) {
+      List<I> ids = unitOfWork.inTransaction(() -> read.get().stream().map(idOf).toList());
+      int changedNow = 0;
+      for (I id : ids) {
+        try {
+          if (change.test(id)) {
+            changedNow++;
+          }
+        } catch (RuntimeException e) {
+          if (failures.size() < SweepReport.MAX_FAILURES) {
+            failures.add(id + ": " + e);
+          }
         }
-      } else {
-        releasedNow++;
+      }
+      changed += changedNow;
+      if (ids.size() < BATCH || changedNow == 0) {
+        return changed;
       }
     }
-    return new Batch(holds.size(), releasedNow);
+  }
+
+  /** Releases one expired hold; false when it was resolved meanwhile (by its job or another sweeper). */
+  private boolean releaseExpired(TransferId hold) {
+    TransferResult result = ledger.apply(new TransferRequest.Release(IdempotencyKey.of("hold", hold, "expired"),
+        hold, ReleaseReason.EXPIRED), TransferId.of(ids.newId()), clock.now());
+    if (result instanceof TransferResult.Refused refused) {
+      boolean resolvedMeanwhile = refused.reason() == TransferRefusal.HOLD_ALREADY_RELEASED
+          || refused.reason() == TransferRefusal.HOLD_ALREADY_CAPTURED;
+      if (!resolvedMeanwhile) {
+        throw new IllegalStateException("release of expired hold " + hold + " refused: " + refused.reason());
+      }
+      return false;
+    }
+    return true;
   }
 }

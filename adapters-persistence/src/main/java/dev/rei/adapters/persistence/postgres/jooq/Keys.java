@@ -6,6 +6,8 @@ package dev.rei.adapters.persistence.postgres.jooq;
 
 import dev.rei.adapters.persistence.postgres.jooq.tables.Accounts;
 import dev.rei.adapters.persistence.postgres.jooq.tables.AuditLog;
+import dev.rei.adapters.persistence.postgres.jooq.tables.ChatState;
+import dev.rei.adapters.persistence.postgres.jooq.tables.InboundUpdates;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Jobs;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Orders;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Outbox;
@@ -15,6 +17,8 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Users;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.AccountsRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.AuditLogRecord;
+import dev.rei.adapters.persistence.postgres.jooq.tables.records.ChatStateRecord;
+import dev.rei.adapters.persistence.postgres.jooq.tables.records.InboundUpdatesRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.JobsRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.OrdersRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.OutboxRecord;
@@ -39,6 +43,8 @@ public class Keys {
 
     public static final UniqueKey<AccountsRecord> ACCOUNTS_PKEY = Internal.createUniqueKey(Accounts.ACCOUNTS, DSL.name("accounts_pkey"), new TableField[] { Accounts.ACCOUNTS.CODE }, true);
     public static final UniqueKey<AuditLogRecord> AUDIT_LOG_PKEY = Internal.createUniqueKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_pkey"), new TableField[] { AuditLog.AUDIT_LOG.ID }, true);
+    public static final UniqueKey<ChatStateRecord> CHAT_STATE_PKEY = Internal.createUniqueKey(ChatState.CHAT_STATE, DSL.name("chat_state_pkey"), new TableField[] { ChatState.CHAT_STATE.NAMESPACE, ChatState.CHAT_STATE.KEY }, true);
+    public static final UniqueKey<InboundUpdatesRecord> INBOUND_UPDATES_PKEY = Internal.createUniqueKey(InboundUpdates.INBOUND_UPDATES, DSL.name("inbound_updates_pkey"), new TableField[] { InboundUpdates.INBOUND_UPDATES.UPDATE_ID }, true);
     public static final UniqueKey<JobsRecord> JOBS_PKEY = Internal.createUniqueKey(Jobs.JOBS, DSL.name("jobs_pkey"), new TableField[] { Jobs.JOBS.ID }, true);
     public static final UniqueKey<OrdersRecord> ORDERS_IDEMPOTENCY_KEY_KEY = Internal.createUniqueKey(Orders.ORDERS, DSL.name("orders_idempotency_key_key"), new TableField[] { Orders.ORDERS.IDEMPOTENCY_KEY }, true);
     public static final UniqueKey<OrdersRecord> ORDERS_PKEY = Internal.createUniqueKey(Orders.ORDERS, DSL.name("orders_pkey"), new TableField[] { Orders.ORDERS.ID }, true);

@@ -6,6 +6,8 @@ package dev.rei.adapters.persistence.postgres.jooq;
 
 import dev.rei.adapters.persistence.postgres.jooq.tables.Accounts;
 import dev.rei.adapters.persistence.postgres.jooq.tables.AuditLog;
+import dev.rei.adapters.persistence.postgres.jooq.tables.ChatState;
+import dev.rei.adapters.persistence.postgres.jooq.tables.InboundUpdates;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Jobs;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Orders;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Outbox;
@@ -32,6 +34,10 @@ public class Public extends SchemaImpl {
     public final Accounts ACCOUNTS = Accounts.ACCOUNTS;
 
     public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    public final ChatState CHAT_STATE = ChatState.CHAT_STATE;
+
+    public final InboundUpdates INBOUND_UPDATES = InboundUpdates.INBOUND_UPDATES;
 
     public final Jobs JOBS = Jobs.JOBS;
 
@@ -62,6 +68,8 @@ public class Public extends SchemaImpl {
         return Arrays.asList(
             Accounts.ACCOUNTS,
             AuditLog.AUDIT_LOG,
+            ChatState.CHAT_STATE,
+            InboundUpdates.INBOUND_UPDATES,
             Jobs.JOBS,
             Orders.ORDERS,
             Outbox.OUTBOX,

@@ -6,6 +6,8 @@ package dev.rei.adapters.persistence.postgres.jooq;
 
 import dev.rei.adapters.persistence.postgres.jooq.tables.Accounts;
 import dev.rei.adapters.persistence.postgres.jooq.tables.AuditLog;
+import dev.rei.adapters.persistence.postgres.jooq.tables.ChatState;
+import dev.rei.adapters.persistence.postgres.jooq.tables.InboundUpdates;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Jobs;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Orders;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Outbox;
@@ -21,6 +23,10 @@ public class Tables {
     public static final Accounts ACCOUNTS = Accounts.ACCOUNTS;
 
     public static final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    public static final ChatState CHAT_STATE = ChatState.CHAT_STATE;
+
+    public static final InboundUpdates INBOUND_UPDATES = InboundUpdates.INBOUND_UPDATES;
 
     public static final Jobs JOBS = Jobs.JOBS;
 

@@ -1,0 +1,13 @@
+package dev.rei.application.contract;
+
+import dev.rei.application.fakes.InMemoryChatStateStore;
+import dev.rei.application.port.out.ChatStateStore;
+
+/** The {@link ChatStateStoreContract} against the in-memory fake. */
+class InMemoryChatStateStoreContractTest extends ChatStateStoreContract {
+
+  @Override
+  protected ChatStateStore newStore() {
+    return new InMemoryChatStateStore();
+  }
+}
