@@ -2,17 +2,22 @@ package dev.rei.adapters.persistence.postgres;
 
 import static dev.rei.adapters.persistence.postgres.jooq.Tables.ACCOUNTS;
 import static dev.rei.adapters.persistence.postgres.jooq.Tables.PENDING_HOLDS;
+import static dev.rei.adapters.persistence.postgres.jooq.Tables.SYSTEM_ACCOUNT_STRIPES;
+import static dev.rei.adapters.persistence.postgres.jooq.Tables.SYSTEM_ACCOUNT_TOTALS;
 import static dev.rei.adapters.persistence.postgres.jooq.Tables.TRANSFERS;
 
+import dev.rei.adapters.persistence.postgres.jooq.tables.records.SystemAccountTotalsRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.TransfersRecord;
 import dev.rei.application.port.out.LedgerStore;
 import dev.rei.domain.ledger.AccountBalance;
 import dev.rei.domain.ledger.AccountId;
+import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.ledger.HistoryCategory;
 import dev.rei.domain.ledger.Hold;
 import dev.rei.domain.ledger.IdempotencyKey;
 import dev.rei.domain.ledger.LedgerRules;
 import dev.rei.domain.ledger.LedgerView;
+import dev.rei.domain.ledger.SystemAccount;
 import dev.rei.domain.ledger.Transfer;
 import dev.rei.domain.ledger.TransferId;
 import dev.rei.domain.ledger.TransferRequest;
@@ -34,8 +39,9 @@ import org.jooq.impl.DSL;
 
 /**
  * The ledger on PostgreSQL. Each request is decided by the domain's {@link LedgerRules} while its
- * accounts are locked (in code order, so two requests never deadlock) and its key is locked with
- * a transaction-scoped advisory lock, so racing requests with one key see each other's outcome.
+ * user account is locked and its key is locked with a transaction-scoped advisory lock, so racing
+ * requests with one key see each other's outcome. System accounts are kept in stripes (migration
+ * V4) and changed by increments, so they are no queue every transfer waits in.
  */
 public final class PostgresLedgerStore implements LedgerStore {
 
@@ -59,50 +65,76 @@ public final class PostgresLedgerStore implements LedgerStore {
     return db.query(dsl -> {
       dsl.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class, request.key().value()))
           .fetch();
-      Map<AccountId, AccountBalance> locked = lockAccounts(dsl, accountsOf(dsl, request));
-      TransferResult result = LedgerRules.decide(request, view(dsl, locked), newId, now);
+      Optional<Transfer> hold = holdOf(dsl, request);
+      Map<AccountId, AccountBalance> before = readAccounts(dsl, accountsOf(request, hold));
+      TransferResult result = LedgerRules.decide(request, view(dsl, before, hold), newId, now);
       if (result instanceof TransferResult.Recorded recorded) {
         TransfersRecord row = dsl.newRecord(TRANSFERS);
         TransferMapper.fill(row, recorded.transfer());
         row.insert();
-        store(dsl, recorded.debitAfter());
-        store(dsl, recorded.creditAfter());
+        store(dsl, before, recorded.debitAfter());
+        store(dsl, before, recorded.creditAfter());
       }
       return result;
     });
   }
 
+  /** The hold a capture or release resolves, read once (the rules ask for it again). */
+  private static Optional<Transfer> holdOf(DSLContext dsl, TransferRequest request) {
+    if (request instanceof TransferRequest.Capture capture) {
+      return find(dsl, capture.holdId());
+    }
+    if (request instanceof TransferRequest.Release release) {
+      return find(dsl, release.holdId());
+    }
+    return Optional.empty();
+  }
+
   /** The accounts a request touches; for a capture or release, those of its hold (none if there is no hold). */
-  private static Set<AccountId> accountsOf(DSLContext dsl, TransferRequest request) {
+  private static Set<AccountId> accountsOf(TransferRequest request, Optional<Transfer> hold) {
     Set<AccountId> accounts = new java.util.HashSet<>();
     if (request instanceof TransferRequest.Post post) {
       accounts.add(post.debit());
       accounts.add(post.credit());
-    } else if (request instanceof TransferRequest.Hold hold) {
-      accounts.add(hold.debit());
-      accounts.add(hold.credit());
+    } else if (request instanceof TransferRequest.Hold newHold) {
+      accounts.add(newHold.debit());
+      accounts.add(newHold.credit());
     } else {
-      TransferId holdId = request instanceof TransferRequest.Capture capture
-          ? capture.holdId()
-          : ((TransferRequest.Release) request).holdId();
-      find(dsl, holdId).ifPresent(hold -> {
-        accounts.add(hold.debit());
-        accounts.add(hold.credit());
+      hold.ifPresent(h -> {
+        accounts.add(h.debit());
+        accounts.add(h.credit());
       });
     }
     return accounts;
   }
 
-  private static Map<AccountId, AccountBalance> lockAccounts(DSLContext dsl, Set<AccountId> accounts) {
-    Set<String> codes = new TreeSet<>();
-    accounts.forEach(account -> codes.add(account.code()));
-    Map<AccountId, AccountBalance> locked = new java.util.HashMap<>();
-    dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.CODE.in(codes)).orderBy(ACCOUNTS.CODE).forUpdate().fetch()
-        .forEach(row -> locked.put(AccountId.parse(row.getCode()), TransferMapper.toBalance(row)));
-    return locked;
+  /**
+   * Locks the user accounts (in code order, so two requests never deadlock) and reads the system
+   * ones without a lock: a system account has no floor to check, and its change is written as an
+   * increment (see {@link #store}), so a concurrent transfer cannot be lost.
+   */
+  private static Map<AccountId, AccountBalance> readAccounts(DSLContext dsl, Set<AccountId> accounts) {
+    Set<String> users = new TreeSet<>();
+    Set<String> systems = new TreeSet<>();
+    accounts.forEach(account -> (account instanceof SystemAccount ? systems : users).add(account.code()));
+    Map<AccountId, AccountBalance> read = new java.util.HashMap<>();
+    if (!users.isEmpty()) {
+      dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.CODE.in(users)).orderBy(ACCOUNTS.CODE).forUpdate().fetch()
+          .forEach(row -> read.put(AccountId.parse(row.getCode()), TransferMapper.toBalance(row)));
+    }
+    if (!systems.isEmpty()) {
+      dsl.selectFrom(SYSTEM_ACCOUNT_TOTALS).where(SYSTEM_ACCOUNT_TOTALS.CODE.in(systems)).fetch()
+          .forEach(row -> read.put(AccountId.parse(row.getCode()), systemBalance(row)));
+    }
+    return read;
   }
 
-  private static LedgerView view(DSLContext dsl, Map<AccountId, AccountBalance> locked) {
+  private static AccountBalance systemBalance(SystemAccountTotalsRecord row) {
+    return new AccountBalance(AccountId.parse(row.getCode()), Credits.of(row.getDebitsPosted()),
+        Credits.of(row.getCreditsPosted()), Credits.of(row.getDebitsPending()), Credits.of(row.getCreditsPending()));
+  }
+
+  private static LedgerView view(DSLContext dsl, Map<AccountId, AccountBalance> locked, Optional<Transfer> hold) {
     return new LedgerView() {
       @Override
       public Optional<AccountBalance> account(AccountId account) {
@@ -117,7 +149,7 @@ public final class PostgresLedgerStore implements LedgerStore {
 
       @Override
       public Optional<Transfer> transfer(TransferId id) {
-        return find(dsl, id);
+        return hold.filter(h -> h.id().equals(id)).or(() -> find(dsl, id));
       }
 
       @Override
@@ -132,13 +164,34 @@ public final class PostgresLedgerStore implements LedgerStore {
     return dsl.selectFrom(TRANSFERS).where(TRANSFERS.ID.eq(id.value())).fetchOptional().map(TransferMapper::toTransfer);
   }
 
-  private static void store(DSLContext dsl, AccountBalance balance) {
+  /** Writes a user account's new counters, or adds a system account's change to this connection's stripe. */
+  private static void store(DSLContext dsl, Map<AccountId, AccountBalance> before, AccountBalance after) {
+    if (after.account() instanceof SystemAccount) {
+      AccountBalance was = before.get(after.account());
+      int updated = dsl.update(SYSTEM_ACCOUNT_STRIPES)
+          .set(SYSTEM_ACCOUNT_STRIPES.DEBITS_POSTED, SYSTEM_ACCOUNT_STRIPES.DEBITS_POSTED
+              .plus(after.debitsPosted().value() - was.debitsPosted().value()))
+          .set(SYSTEM_ACCOUNT_STRIPES.CREDITS_POSTED, SYSTEM_ACCOUNT_STRIPES.CREDITS_POSTED
+              .plus(after.creditsPosted().value() - was.creditsPosted().value()))
+          .set(SYSTEM_ACCOUNT_STRIPES.DEBITS_PENDING, SYSTEM_ACCOUNT_STRIPES.DEBITS_PENDING
+              .plus(after.debitsPending().value() - was.debitsPending().value()))
+          .set(SYSTEM_ACCOUNT_STRIPES.CREDITS_PENDING, SYSTEM_ACCOUNT_STRIPES.CREDITS_PENDING
+              .plus(after.creditsPending().value() - was.creditsPending().value()))
+          .where(SYSTEM_ACCOUNT_STRIPES.CODE.eq(after.account().code()))
+          // Each connection writes its own stripe, so concurrent transfers rarely wait for each other.
+          .and(SYSTEM_ACCOUNT_STRIPES.STRIPE.eq(DSL.field("(pg_backend_pid() % 16)::smallint", Short.class)))
+          .execute();
+      if (updated != 1) {
+        throw new IllegalStateException("system account " + after.account() + " has no stripes: add them in a migration");
+      }
+      return;
+    }
     dsl.update(ACCOUNTS)
-        .set(ACCOUNTS.DEBITS_POSTED, balance.debitsPosted().value())
-        .set(ACCOUNTS.CREDITS_POSTED, balance.creditsPosted().value())
-        .set(ACCOUNTS.DEBITS_PENDING, balance.debitsPending().value())
-        .set(ACCOUNTS.CREDITS_PENDING, balance.creditsPending().value())
-        .where(ACCOUNTS.CODE.eq(balance.account().code()))
+        .set(ACCOUNTS.DEBITS_POSTED, after.debitsPosted().value())
+        .set(ACCOUNTS.CREDITS_POSTED, after.creditsPosted().value())
+        .set(ACCOUNTS.DEBITS_PENDING, after.debitsPending().value())
+        .set(ACCOUNTS.CREDITS_PENDING, after.creditsPending().value())
+        .where(ACCOUNTS.CODE.eq(after.account().code()))
         .execute();
   }
 
@@ -192,7 +245,13 @@ public final class PostgresLedgerStore implements LedgerStore {
 
   @Override
   public List<AccountBalance> balances() {
-    return db.query(dsl -> dsl.selectFrom(ACCOUNTS).orderBy(ACCOUNTS.CODE).fetch(TransferMapper::toBalance));
+    return db.query(dsl -> {
+      Map<String, AccountBalance> byCode = new java.util.TreeMap<>();
+      dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.USER_ID.isNotNull()).fetch()
+          .forEach(row -> byCode.put(row.getCode(), TransferMapper.toBalance(row)));
+      dsl.selectFrom(SYSTEM_ACCOUNT_TOTALS).fetch().forEach(row -> byCode.put(row.getCode(), systemBalance(row)));
+      return List.copyOf(byCode.values());
+    });
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.Orders;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Outbox;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Payments;
 import dev.rei.adapters.persistence.postgres.jooq.tables.PendingHolds;
+import dev.rei.adapters.persistence.postgres.jooq.tables.SystemAccountStripes;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Users;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.AccountsRecord;
@@ -24,6 +25,7 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.records.OrdersRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.OutboxRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.PaymentsRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.PendingHoldsRecord;
+import dev.rei.adapters.persistence.postgres.jooq.tables.records.SystemAccountStripesRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.TransfersRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.UsersRecord;
 
@@ -53,6 +55,7 @@ public class Keys {
     public static final UniqueKey<PaymentsRecord> PAYMENTS_PKEY = Internal.createUniqueKey(Payments.PAYMENTS, DSL.name("payments_pkey"), new TableField[] { Payments.PAYMENTS.ID }, true);
     public static final UniqueKey<PaymentsRecord> PAYMENTS_RAIL_PROVIDER_PAYMENT_ID_KEY = Internal.createUniqueKey(Payments.PAYMENTS, DSL.name("payments_rail_provider_payment_id_key"), new TableField[] { Payments.PAYMENTS.RAIL, Payments.PAYMENTS.PROVIDER_PAYMENT_ID }, true);
     public static final UniqueKey<PendingHoldsRecord> PENDING_HOLDS_PKEY = Internal.createUniqueKey(PendingHolds.PENDING_HOLDS, DSL.name("pending_holds_pkey"), new TableField[] { PendingHolds.PENDING_HOLDS.HOLD_ID }, true);
+    public static final UniqueKey<SystemAccountStripesRecord> SYSTEM_ACCOUNT_STRIPES_PKEY = Internal.createUniqueKey(SystemAccountStripes.SYSTEM_ACCOUNT_STRIPES, DSL.name("system_account_stripes_pkey"), new TableField[] { SystemAccountStripes.SYSTEM_ACCOUNT_STRIPES.CODE, SystemAccountStripes.SYSTEM_ACCOUNT_STRIPES.STRIPE }, true);
     public static final UniqueKey<TransfersRecord> TRANSFERS_IDEMPOTENCY_KEY_KEY = Internal.createUniqueKey(Transfers.TRANSFERS, DSL.name("transfers_idempotency_key_key"), new TableField[] { Transfers.TRANSFERS.IDEMPOTENCY_KEY }, true);
     public static final UniqueKey<TransfersRecord> TRANSFERS_PKEY = Internal.createUniqueKey(Transfers.TRANSFERS, DSL.name("transfers_pkey"), new TableField[] { Transfers.TRANSFERS.ID }, true);
     public static final UniqueKey<TransfersRecord> TRANSFERS_SEQ_KEY = Internal.createUniqueKey(Transfers.TRANSFERS, DSL.name("transfers_seq_key"), new TableField[] { Transfers.TRANSFERS.SEQ }, true);
@@ -69,6 +72,7 @@ public class Keys {
     public static final ForeignKey<OrdersRecord, UsersRecord> ORDERS__ORDERS_USER_ID_FKEY = Internal.createForeignKey(Orders.ORDERS, DSL.name("orders_user_id_fkey"), new TableField[] { Orders.ORDERS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true);
     public static final ForeignKey<PaymentsRecord, UsersRecord> PAYMENTS__PAYMENTS_USER_ID_FKEY = Internal.createForeignKey(Payments.PAYMENTS, DSL.name("payments_user_id_fkey"), new TableField[] { Payments.PAYMENTS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true);
     public static final ForeignKey<PendingHoldsRecord, TransfersRecord> PENDING_HOLDS__PENDING_HOLDS_HOLD_ID_FKEY = Internal.createForeignKey(PendingHolds.PENDING_HOLDS, DSL.name("pending_holds_hold_id_fkey"), new TableField[] { PendingHolds.PENDING_HOLDS.HOLD_ID }, Keys.TRANSFERS_PKEY, new TableField[] { Transfers.TRANSFERS.ID }, true);
+    public static final ForeignKey<SystemAccountStripesRecord, AccountsRecord> SYSTEM_ACCOUNT_STRIPES__SYSTEM_ACCOUNT_STRIPES_CODE_FKEY = Internal.createForeignKey(SystemAccountStripes.SYSTEM_ACCOUNT_STRIPES, DSL.name("system_account_stripes_code_fkey"), new TableField[] { SystemAccountStripes.SYSTEM_ACCOUNT_STRIPES.CODE }, Keys.ACCOUNTS_PKEY, new TableField[] { Accounts.ACCOUNTS.CODE }, true);
     public static final ForeignKey<TransfersRecord, AccountsRecord> TRANSFERS__TRANSFERS_CREDIT_ACCOUNT_FKEY = Internal.createForeignKey(Transfers.TRANSFERS, DSL.name("transfers_credit_account_fkey"), new TableField[] { Transfers.TRANSFERS.CREDIT_ACCOUNT }, Keys.ACCOUNTS_PKEY, new TableField[] { Accounts.ACCOUNTS.CODE }, true);
     public static final ForeignKey<TransfersRecord, AccountsRecord> TRANSFERS__TRANSFERS_DEBIT_ACCOUNT_FKEY = Internal.createForeignKey(Transfers.TRANSFERS, DSL.name("transfers_debit_account_fkey"), new TableField[] { Transfers.TRANSFERS.DEBIT_ACCOUNT }, Keys.ACCOUNTS_PKEY, new TableField[] { Accounts.ACCOUNTS.CODE }, true);
     public static final ForeignKey<TransfersRecord, TransfersRecord> TRANSFERS__TRANSFERS_PENDING_ID_FKEY = Internal.createForeignKey(Transfers.TRANSFERS, DSL.name("transfers_pending_id_fkey"), new TableField[] { Transfers.TRANSFERS.PENDING_ID }, Keys.TRANSFERS_PKEY, new TableField[] { Transfers.TRANSFERS.ID }, true);

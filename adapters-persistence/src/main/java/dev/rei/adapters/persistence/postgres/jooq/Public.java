@@ -13,6 +13,8 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.Orders;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Outbox;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Payments;
 import dev.rei.adapters.persistence.postgres.jooq.tables.PendingHolds;
+import dev.rei.adapters.persistence.postgres.jooq.tables.SystemAccountStripes;
+import dev.rei.adapters.persistence.postgres.jooq.tables.SystemAccountTotals;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Users;
 
@@ -49,6 +51,10 @@ public class Public extends SchemaImpl {
 
     public final PendingHolds PENDING_HOLDS = PendingHolds.PENDING_HOLDS;
 
+    public final SystemAccountStripes SYSTEM_ACCOUNT_STRIPES = SystemAccountStripes.SYSTEM_ACCOUNT_STRIPES;
+
+    public final SystemAccountTotals SYSTEM_ACCOUNT_TOTALS = SystemAccountTotals.SYSTEM_ACCOUNT_TOTALS;
+
     public final Transfers TRANSFERS = Transfers.TRANSFERS;
 
     public final Users USERS = Users.USERS;
@@ -75,6 +81,8 @@ public class Public extends SchemaImpl {
             Outbox.OUTBOX,
             Payments.PAYMENTS,
             PendingHolds.PENDING_HOLDS,
+            SystemAccountStripes.SYSTEM_ACCOUNT_STRIPES,
+            SystemAccountTotals.SYSTEM_ACCOUNT_TOTALS,
             Transfers.TRANSFERS,
             Users.USERS
         );

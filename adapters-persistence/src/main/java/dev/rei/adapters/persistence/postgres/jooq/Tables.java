@@ -13,6 +13,8 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.Orders;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Outbox;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Payments;
 import dev.rei.adapters.persistence.postgres.jooq.tables.PendingHolds;
+import dev.rei.adapters.persistence.postgres.jooq.tables.SystemAccountStripes;
+import dev.rei.adapters.persistence.postgres.jooq.tables.SystemAccountTotals;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Users;
 
@@ -37,6 +39,10 @@ public class Tables {
     public static final Payments PAYMENTS = Payments.PAYMENTS;
 
     public static final PendingHolds PENDING_HOLDS = PendingHolds.PENDING_HOLDS;
+
+    public static final SystemAccountStripes SYSTEM_ACCOUNT_STRIPES = SystemAccountStripes.SYSTEM_ACCOUNT_STRIPES;
+
+    public static final SystemAccountTotals SYSTEM_ACCOUNT_TOTALS = SystemAccountTotals.SYSTEM_ACCOUNT_TOTALS;
 
     public static final Transfers TRANSFERS = Transfers.TRANSFERS;
 

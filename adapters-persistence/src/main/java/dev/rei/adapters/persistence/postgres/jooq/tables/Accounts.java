@@ -6,6 +6,7 @@ package dev.rei.adapters.persistence.postgres.jooq.tables;
 
 import dev.rei.adapters.persistence.postgres.jooq.Keys;
 import dev.rei.adapters.persistence.postgres.jooq.Public;
+import dev.rei.adapters.persistence.postgres.jooq.tables.SystemAccountStripes.SystemAccountStripesPath;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers.TransfersPath;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Users.UsersPath;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.AccountsRecord;
@@ -136,6 +137,15 @@ public class Accounts extends TableImpl<AccountsRecord> {
         return _users;
     }
 
+    private transient SystemAccountStripesPath _systemAccountStripes;
+
+    public SystemAccountStripesPath systemAccountStripes() {
+        if (_systemAccountStripes == null)
+            _systemAccountStripes = new SystemAccountStripesPath(this, null, Keys.SYSTEM_ACCOUNT_STRIPES__SYSTEM_ACCOUNT_STRIPES_CODE_FKEY.getInverseKey());
+
+        return _systemAccountStripes;
+    }
+
     private transient TransfersPath _transfersCreditAccountFkey;
 
     public TransfersPath transfersCreditAccountFkey() {
@@ -163,7 +173,8 @@ public class Accounts extends TableImpl<AccountsRecord> {
             Internal.createCheck(this, DSL.name("accounts_credits_pending_check"), "((credits_pending >= 0))", true),
             Internal.createCheck(this, DSL.name("accounts_credits_posted_check"), "((credits_posted >= 0))", true),
             Internal.createCheck(this, DSL.name("accounts_debits_pending_check"), "((debits_pending >= 0))", true),
-            Internal.createCheck(this, DSL.name("accounts_debits_posted_check"), "((debits_posted >= 0))", true)
+            Internal.createCheck(this, DSL.name("accounts_debits_posted_check"), "((debits_posted >= 0))", true),
+            Internal.createCheck(this, DSL.name("system_counters_live_in_stripes"), "(((user_id IS NOT NULL) OR ((debits_posted = 0) AND (credits_posted = 0) AND (debits_pending = 0) AND (credits_pending = 0))))", true)
         );
     }
 
