@@ -1,4 +1,5 @@
 /**
- * HTTP clients of the generation providers, mapping their errors to failure classes.
+ * Clients of the generation providers, each mapping its provider's answers to failure classes, and
+ * what they share: the parameters of an image job ({@link dev.rei.adapters.providers.ImageJobParameters}).
  */
 package dev.rei.adapters.providers;

@@ -104,6 +104,7 @@ public final class InMemoryCore {
   public final GetStatsService stats;
   public final InMemoryInboundUpdates inbox = new InMemoryInboundUpdates();
   public final InMemoryChatStateStore chatState = new InMemoryChatStateStore();
+  public final InMemoryMediaStore media = new InMemoryMediaStore();
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
