@@ -1,0 +1,2 @@
+/** The command line (picocli): {@code run}, {@code bot}, {@code worker}, {@code migrate}, {@code sandbox}. */
+package dev.rei.bootstrap.cli;

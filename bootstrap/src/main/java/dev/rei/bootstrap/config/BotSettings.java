@@ -1,0 +1,21 @@
+package dev.rei.bootstrap.config;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Telegram side: the bot token (none means "start the sandbox"), the Bot API base URL (Telegram's
+ * own, or a self-hosted Bot API server, or the sandbox's emulator), and the admins' Telegram ids.
+ */
+public record BotSettings(Optional<Secret> token, URI apiUrl, Set<Long> adminIds) {
+
+  public static final String TELEGRAM_API_URL = "https://api.telegram.org";
+
+  public BotSettings {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(apiUrl, "apiUrl");
+    adminIds = Set.copyOf(adminIds);
+  }
+}

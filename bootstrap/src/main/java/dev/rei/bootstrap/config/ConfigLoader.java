@@ -1,0 +1,257 @@
+package dev.rei.bootstrap.config;
+
+import dev.rei.application.service.job.JobTimings;
+import dev.rei.application.service.payment.ReconcilePaymentsService;
+import dev.rei.domain.job.RetryPolicy;
+import dev.rei.domain.ledger.Credits;
+import dev.rei.domain.limits.ActionClass;
+import dev.rei.domain.limits.EscalationPolicy;
+import dev.rei.domain.limits.OrderLimits;
+import dev.rei.domain.limits.RateLimit;
+import dev.rei.domain.limits.RateLimitPolicy;
+import dev.rei.domain.pricing.ImageSize;
+import dev.rei.domain.pricing.Multiplier;
+import dev.rei.domain.pricing.PriceList;
+import dev.rei.domain.pricing.TopUpCatalog;
+import dev.rei.domain.pricing.VideoModel;
+import dev.rei.domain.provider.KeyPoolPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads every setting of {@link ReiConfig} from an {@link Environment}, with the defaults that
+ * {@code .env.example} documents. Problems are collected, not thrown: start-up prints them all.
+ */
+public final class ConfigLoader {
+
+  public static final String BOT_TOKEN = "BOT_TOKEN";
+  public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
+  public static final String ADMIN_IDS = "ADMIN_IDS";
+  public static final String DATABASE_URL = "DATABASE_URL";
+  public static final String DATABASE_USER = "DATABASE_USER";
+  public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
+  public static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
+  public static final String REDIS_URL = "REDIS_URL";
+  public static final String REDIS_NAMESPACE = "REDIS_NAMESPACE";
+  public static final String HTTP_HOST = "HTTP_HOST";
+  public static final String HTTP_PORT = "HTTP_PORT";
+  public static final String DATA_DIR = "DATA_DIR";
+  public static final String LOG_FORMAT = "LOG_FORMAT";
+  public static final String LOG_LEVEL = "LOG_LEVEL";
+  public static final String REI_SIMULATED = "REI_SIMULATED";
+  public static final String SIMULATED_DELAY_MILLIS = "SIMULATED_DELAY_MILLIS";
+  public static final String GEMINI_API_KEY = "GEMINI_API_KEY";
+  public static final String GEMINI_MODEL = "GEMINI_MODEL";
+  public static final String GEMINI_API_URL = "GEMINI_API_URL";
+  public static final String WELCOME_BONUS = "WELCOME_BONUS";
+  public static final String MAX_ACTIVE_JOBS_PER_USER = "MAX_ACTIVE_JOBS_PER_USER";
+  public static final String COST_LIMIT_PER_HOUR = "COST_LIMIT_PER_HOUR";
+  public static final String WORKER_THREADS = "WORKER_THREADS";
+
+  private static final Pattern BOT_TOKEN_SHAPE = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{30,}");
+  private static final Pattern REDIS_NAMESPACE_SHAPE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+  private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  private static final String DEFAULT_VIDEO_MODELS = "kling-3.0:Kling 3.0,kling-2.6:Kling 2.6,kling-1.5:Kling 1.5";
+  private static final int MAX_CREDITS = 1_000_000;
+
+  private ConfigLoader() {}
+
+  /** The configuration of this process: its environment over {@code ./.env}. */
+  public static ConfigResult loadFromSystem() {
+    return load(Environment.fromSystem());
+  }
+
+  public static ConfigResult load(Environment environment) {
+    SettingsReader read = new SettingsReader(environment);
+    BotSettings bot = bot(read);
+    DatabaseSettings database = database(read);
+    RedisSettings redis = redis(read);
+    HttpSettings http = new HttpSettings(read.text(HTTP_HOST, "0.0.0.0"), read.integer(HTTP_PORT, 8080, 0, 65_535));
+    var dataDir = read.path(DATA_DIR, "./data");
+    LogSettings log = new LogSettings(read.choice(LOG_FORMAT, LogFormat.class, LogFormat.TEXT),
+        read.choice(LOG_LEVEL, LogSettings.LogLevel.class, LogSettings.LogLevel.INFO));
+    CoreSettings core = core(read);
+    WorkerSettings workers = workers(read);
+    ProviderSettings providers = providers(read);
+    if (!read.problems().isEmpty() || core == null) {
+      return new ConfigResult.Invalid(read.problems(), read.namesRead());
+    }
+    return new ConfigResult.Valid(new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers),
+        read.namesRead());
+  }
+
+  private static BotSettings bot(SettingsReader read) {
+    Optional<Secret> token = read.secret(BOT_TOKEN);
+    if (token.isPresent() && !BOT_TOKEN_SHAPE.matcher(token.get().reveal()).matches()) {
+      // Never echo it: a token with one typo is still nearly a token.
+      read.problem(BOT_TOKEN, "does not look like a bot token (digits, a colon, then at least 30 letters, digits,"
+          + " '_' or '-', as @BotFather gives it)");
+    }
+    URI apiUrl = read.httpUrl(TELEGRAM_API_URL, BotSettings.TELEGRAM_API_URL);
+    return new BotSettings(token, apiUrl, read.positiveLongs(ADMIN_IDS));
+  }
+
+  private static DatabaseSettings database(SettingsReader read) {
+    Optional<String> url = read.optional(DATABASE_URL);
+    Optional<String> user = read.optional(DATABASE_USER);
+    Optional<Secret> password = read.secret(DATABASE_PASSWORD);
+    int poolSize = read.integer(DATABASE_POOL_SIZE, 10, 1, 200);
+    if (url.isEmpty()) {
+      return new DatabaseSettings(Optional.empty(), poolSize);
+    }
+    try {
+      DatabaseUrl.Parsed parsed = DatabaseUrl.parse(url.get());
+      Optional<String> effectiveUser = user.or(parsed::user);
+      if (effectiveUser.isEmpty()) {
+        read.problem(DATABASE_USER, "required when DATABASE_URL names no user");
+        return new DatabaseSettings(Optional.empty(), poolSize);
+      }
+      Optional<Secret> effectivePassword = password.or(() -> parsed.password().map(Secret::of));
+      return new DatabaseSettings(Optional.of(new JdbcTarget(parsed.jdbcUrl(), effectiveUser.get(), effectivePassword)),
+          poolSize);
+    } catch (IllegalArgumentException e) {
+      read.problem(DATABASE_URL, e.getMessage());
+      return new DatabaseSettings(Optional.empty(), poolSize);
+    }
+  }
+
+  private static RedisSettings redis(SettingsReader read) {
+    Optional<Secret> url = read.secret(REDIS_URL);
+    if (url.isPresent()) {
+      String value = url.get().reveal();
+      try {
+        URI uri = new URI(value);
+        if (uri.getScheme() == null || !(uri.getScheme().equals("redis") || uri.getScheme().equals("rediss"))
+            || uri.getHost() == null) {
+          read.problem(REDIS_URL, "must be redis://[user:password@]host[:port][/database] or rediss://…");
+        }
+      } catch (java.net.URISyntaxException e) {
+        read.problem(REDIS_URL, "is not a valid URL (special characters in the password must be %-encoded)");
+      }
+    }
+    String namespace = read.text(REDIS_NAMESPACE, "rei");
+    if (!REDIS_NAMESPACE_SHAPE.matcher(namespace).matches()) {
+      read.problem(REDIS_NAMESPACE, "must be 1-64 letters, digits or _.:-, was " + SettingsReader.quoted(namespace));
+      namespace = "rei";
+    }
+    return new RedisSettings(url, namespace);
+  }
+
+  /** The business settings, or null when one of them broke a domain rule (the problem is recorded). */
+  private static CoreSettings core(SettingsReader read) {
+    Map<ImageSize, Credits> generate = new EnumMap<>(ImageSize.class);
+    Map<ImageSize, Credits> edit = new EnumMap<>(ImageSize.class);
+    long[] generateDefaults = {50, 75, 100};
+    long[] editDefaults = {30, 45, 60};
+    for (ImageSize size : ImageSize.values()) {
+      generate.put(size, credits(read, "PRICE_IMAGE_" + size.label(), generateDefaults[size.ordinal()], 1));
+      edit.put(size, credits(read, "PRICE_IMAGE_EDIT_" + size.label(), editDefaults[size.ordinal()], 1));
+    }
+    List<VideoModel> videoModels = read.parsed("VIDEO_MODELS", DEFAULT_VIDEO_MODELS, ConfigLoader::videoModels);
+    Credits videoFiveSeconds = credits(read, "PRICE_VIDEO_5S", 100, 1);
+    Map<String, Credits> videoPrices = new LinkedHashMap<>();
+    videoModels.forEach(model -> videoPrices.put(model.id(), videoFiveSeconds));
+    Multiplier tenSeconds = read.parsed("PRICE_VIDEO_10S_MULTIPLIER", "2", ConfigLoader::multiplier);
+    Credits reels = credits(read, "PRICE_REELS_VIDEO", 1, 1);
+    Duration quoteValidity = Duration.ofMinutes(read.integer("QUOTE_VALID_MINUTES", 10, 1, 24 * 60));
+
+    Credits welcomeBonus = credits(read, WELCOME_BONUS, 2, 0);
+    int maxActive = read.integer(MAX_ACTIVE_JOBS_PER_USER, 3, 1, 1_000);
+    Credits hourlyCap = credits(read, COST_LIMIT_PER_HOUR, 1_000, 1);
+    Map<ActionClass, RateLimit> rates = new EnumMap<>(ActionClass.class);
+    rates.put(ActionClass.MESSAGE, RateLimit.perMinute(read.integer("RATE_LIMIT_MESSAGES_PER_MINUTE", 10, 1, 10_000)));
+    rates.put(ActionClass.BUTTON_PRESS, RateLimit.perMinute(read.integer("RATE_LIMIT_BUTTONS_PER_MINUTE", 20, 1, 10_000)));
+    rates.put(ActionClass.PAYMENT, RateLimit.perMinute(read.integer("RATE_LIMIT_PAYMENTS_PER_MINUTE", 2, 1, 10_000)));
+
+    Duration deadline = Duration.ofMinutes(read.integer("JOB_DEFAULT_DEADLINE_MINUTES", 30, 1, 7 * 24 * 60));
+    Duration lease = Duration.ofSeconds(read.integer("JOB_MAX_RUNTIME_SECONDS", 300, 5, 24 * 3600));
+    int maxAttempts = read.integer("JOB_MAX_ATTEMPTS", 3, 1, 20);
+    Duration coolDown = Duration.ofMinutes(read.integer("KEY_COOL_DOWN_MINUTES", 60, 1, 7 * 24 * 60));
+    Duration billingBlock = Duration.ofHours(read.integer("KEY_BILLING_BLOCK_HOURS", 24, 1, 30 * 24));
+    Duration paymentMinAge = Duration.ofSeconds(read.integer("PAYMENT_RECONCILE_MIN_AGE_SECONDS",
+        (int) ReconcilePaymentsService.DEFAULT_MIN_AGE.toSeconds(), 1, 7 * 24 * 3600));
+    Duration paymentExpiry = Duration.ofHours(read.integer("PAYMENT_PENDING_EXPIRY_HOURS",
+        (int) ReconcilePaymentsService.DEFAULT_PENDING_EXPIRY.toHours(), 1, 30 * 24));
+    if (!read.problems().isEmpty()) {
+      return null;
+    }
+    PriceList prices;
+    try {
+      prices = new PriceList(generate, edit, videoModels, videoPrices, tenSeconds, reels, quoteValidity);
+    } catch (IllegalArgumentException e) {
+      // Every single price was checked above; what is left is the list of video models (a model twice).
+      read.problem("VIDEO_MODELS", e.getMessage());
+      return null;
+    }
+    // The hold must outlive the deadline by more than a lease, so the sweeper expires the job before its hold.
+    Duration holdMargin = lease.multipliedBy(2).compareTo(Duration.ofMinutes(30)) > 0
+        ? lease.multipliedBy(2) : Duration.ofMinutes(30);
+    return new CoreSettings(
+        prices,
+        new TopUpCatalog(List.of(), List.of()),
+        welcomeBonus,
+        new OrderLimits(maxActive, hourlyCap),
+        new RateLimitPolicy(rates, EscalationPolicy.DEFAULT),
+        new JobTimings(deadline, lease, holdMargin),
+        new RetryPolicy(maxAttempts, RetryPolicy.DEFAULT.firstDelays(), RetryPolicy.DEFAULT.multiplier(),
+            RetryPolicy.DEFAULT.jitter()),
+        new KeyPoolPolicy(coolDown, billingBlock),
+        paymentMinAge,
+        paymentExpiry);
+  }
+
+  private static WorkerSettings workers(SettingsReader read) {
+    return new WorkerSettings(
+        read.integer(WORKER_THREADS, 4, 1, 256),
+        Duration.ofSeconds(read.integer("WORKER_IDLE_POLL_SECONDS", 5, 1, 3_600)),
+        Duration.ofSeconds(read.integer("SWEEP_INTERVAL_SECONDS", 30, 1, 3_600)),
+        Duration.ofSeconds(read.integer("PAYMENT_RECONCILE_INTERVAL_SECONDS", 60, 1, 24 * 3_600)),
+        Duration.ofMillis(read.integer("OUTBOX_POLL_MILLIS", 500, 10, 60_000)),
+        read.integer("OUTBOX_BATCH", 50, 1, 1_000),
+        Duration.ofSeconds(read.integer("SHUTDOWN_GRACE_SECONDS", 20, 1, 600)));
+  }
+
+  private static ProviderSettings providers(SettingsReader read) {
+    boolean simulated = read.bool(REI_SIMULATED, false);
+    Duration delay = Duration.ofMillis(read.integer(SIMULATED_DELAY_MILLIS, 1_500, 0, 600_000));
+    List<Secret> keys = read.secretPool(GEMINI_API_KEY);
+    String model = read.text(GEMINI_MODEL, GeminiSettings.DEFAULT_MODEL);
+    if (!MODEL_NAME.matcher(model).matches()) {
+      read.problem(GEMINI_MODEL, "must be a model id such as " + GeminiSettings.DEFAULT_MODEL + ", was "
+          + SettingsReader.quoted(model));
+    }
+    URI baseUrl = read.httpUrl(GEMINI_API_URL, GeminiSettings.DEFAULT_BASE_URL);
+    return new ProviderSettings(simulated, delay, new GeminiSettings(keys, model, baseUrl));
+  }
+
+  private static Credits credits(SettingsReader read, String name, long defaultValue, long min) {
+    return Credits.of(read.longInteger(name, defaultValue, min, MAX_CREDITS));
+  }
+
+  /** {@code id:Display name,id:Display name}; an id alone is shown as itself. */
+  private static List<VideoModel> videoModels(String text) {
+    List<VideoModel> models = new ArrayList<>();
+    for (String entry : text.split(",")) {
+      String item = entry.strip();
+      if (item.isEmpty()) {
+        continue;
+      }
+      int colon = item.indexOf(':');
+      String id = colon < 0 ? item : item.substring(0, colon).strip();
+      String name = colon < 0 ? item : item.substring(colon + 1).strip();
+      models.add(new VideoModel(id, name));
+    }
+    return models;
+  }
+
+  private static Multiplier multiplier(String text) {
+    return Multiplier.parse(text);
+  }
+}

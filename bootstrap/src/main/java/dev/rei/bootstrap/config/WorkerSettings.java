@@ -1,0 +1,30 @@
+package dev.rei.bootstrap.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The background work of a process: how many job workers, how long an idle one waits for a signal
+ * before it looks again, how often the sweeper and the payment reconciler run, how the outbox is
+ * polled, and how long a shutdown waits for work in progress.
+ */
+public record WorkerSettings(
+    int threads,
+    Duration idlePoll,
+    Duration sweepInterval,
+    Duration reconcileInterval,
+    Duration outboxPoll,
+    int outboxBatch,
+    Duration shutdownGrace) {
+
+  public WorkerSettings {
+    Objects.requireNonNull(idlePoll, "idlePoll");
+    Objects.requireNonNull(sweepInterval, "sweepInterval");
+    Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+    Objects.requireNonNull(outboxPoll, "outboxPoll");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    if (threads < 1 || outboxBatch < 1) {
+      throw new IllegalArgumentException("at least one worker thread and one message per outbox batch");
+    }
+  }
+}

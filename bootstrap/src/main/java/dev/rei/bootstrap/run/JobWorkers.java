@@ -1,0 +1,66 @@
+package dev.rei.bootstrap.run;
+
+import dev.rei.application.port.in.job.RunNextJobUseCase;
+import dev.rei.application.port.in.job.WorkResult;
+import dev.rei.application.port.out.WorkSignal;
+import dev.rei.domain.job.WorkerId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * N threads that each take the next due job and move it one step, and when none is due wait for
+ * the work signal (or the poll interval, as the signal is only a hint). On stop a job step in
+ * progress is finished within the grace period; one still running after it keeps its lease until
+ * the lease ends, and the sweeper of any process hands it on — the core has no way to give a lease
+ * back early, and none is needed for correctness.
+ */
+public final class JobWorkers implements Managed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
+
+  private final LoopingWorkers loop;
+  private final int threads;
+
+  public JobWorkers(RunNextJobUseCase runNext, WorkSignal signal, int threads, Duration idlePoll, String processId,
+      MeterRegistry metrics) {
+    this.threads = threads;
+    Counter worked = Counter.builder("rei.job.steps").tag("outcome", "worked")
+        .description("Job steps taken by this process's workers").register(metrics);
+    WorkerId[] ids = new WorkerId[threads];
+    for (int i = 0; i < threads; i++) {
+      ids[i] = new WorkerId(processId + "-worker-" + (i + 1));
+    }
+    this.loop = new LoopingWorkers("rei-job-worker", threads, worker -> {
+      WorkResult result = runNext.runNext(ids[worker]);
+      if (result instanceof WorkResult.Worked step) {
+        worked.increment();
+        LOG.debug("job {}: {} -> {}", step.job(), step.from(), step.to());
+        return true;
+      }
+      return false;
+    }, () -> signal.await(idlePoll));
+  }
+
+  @Override
+  public String name() {
+    return "job workers";
+  }
+
+  @Override
+  public void start() {
+    loop.start();
+    LOG.info("{} job worker(s) started", threads);
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    int unfinished = loop.stop(grace);
+    if (unfinished > 0) {
+      LOG.warn("{} job step(s) did not finish within {}; their jobs return to the queue when their leases end",
+          unfinished, grace);
+    }
+  }
+}

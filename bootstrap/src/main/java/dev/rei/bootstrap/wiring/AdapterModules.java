@@ -1,0 +1,60 @@
+package dev.rei.bootstrap.wiring;
+
+import com.google.inject.Module;
+import dev.rei.bootstrap.config.ReiConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The adapter modules a process installs besides persistence: the chat (Telegram, or none), the
+ * generation providers (real or simulated), the payment rails (real or simulated), and any extra
+ * module (the sandbox's, a test's). Which ones is decided here, from the configuration, and
+ * nowhere inside a module.
+ */
+public record AdapterModules(Module chat, List<Module> providers, List<Module> payments, List<Module> extras) {
+
+  public AdapterModules {
+    Objects.requireNonNull(chat, "chat");
+    providers = List.copyOf(providers);
+    payments = List.copyOf(payments);
+    extras = List.copyOf(extras);
+  }
+
+  /**
+   * The adapters for {@code config}: simulated providers with {@code REI_SIMULATED=true}, else the
+   * real APIs. The chat module is replaced by the Telegram one where a bot runs; payment rails arrive
+   * with their own modules.
+   */
+  public static AdapterModules forConfig(ReiConfig config) {
+    Objects.requireNonNull(config, "config");
+    Module providers = config.providers().simulated() ? new SimulatedProvidersModule() : new GeminiProvidersModule();
+    return new AdapterModules(new NoChatModule(), List.of(providers), List.of(), List.of());
+  }
+
+  /** These adapters with {@code chat} in place of the current chat module. */
+  public AdapterModules withChat(Module chat) {
+    return new AdapterModules(chat, providers, payments, extras);
+  }
+
+  /** These adapters with {@code providers} in place of the configured provider modules. */
+  public AdapterModules withProviders(Module... providers) {
+    return new AdapterModules(chat, List.of(providers), payments, extras);
+  }
+
+  /** These adapters plus {@code extra}. */
+  public AdapterModules with(Module extra) {
+    List<Module> more = new ArrayList<>(extras);
+    more.add(extra);
+    return new AdapterModules(chat, providers, payments, more);
+  }
+
+  List<Module> all() {
+    List<Module> all = new ArrayList<>();
+    all.add(chat);
+    all.addAll(providers);
+    all.addAll(payments);
+    all.addAll(extras);
+    return all;
+  }
+}

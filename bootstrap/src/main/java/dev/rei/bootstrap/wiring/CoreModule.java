@@ -1,0 +1,276 @@
+package dev.rei.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+import dev.rei.application.port.in.account.GetBalanceUseCase;
+import dev.rei.application.port.in.account.GetHistoryUseCase;
+import dev.rei.application.port.in.account.GetTransferUseCase;
+import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
+import dev.rei.application.port.in.admin.BanUserUseCase;
+import dev.rei.application.port.in.admin.GetStatsUseCase;
+import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
+import dev.rei.application.port.in.admin.UnbanUserUseCase;
+import dev.rei.application.port.in.job.CancelJobUseCase;
+import dev.rei.application.port.in.job.RunNextJobUseCase;
+import dev.rei.application.port.in.job.SweepJobsUseCase;
+import dev.rei.application.port.in.order.PlaceOrderUseCase;
+import dev.rei.application.port.in.order.QuoteUseCase;
+import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
+import dev.rei.application.port.in.payment.CheckPaymentUseCase;
+import dev.rei.application.port.in.payment.ReconcilePaymentsUseCase;
+import dev.rei.application.port.in.payment.RefundPaymentUseCase;
+import dev.rei.application.port.in.payment.SettlePaymentUseCase;
+import dev.rei.application.port.in.payment.StartTopUpUseCase;
+import dev.rei.application.port.in.user.RegisterUserUseCase;
+import dev.rei.application.port.out.AuditLog;
+import dev.rei.application.port.out.Clock;
+import dev.rei.application.port.out.GenerationProvider;
+import dev.rei.application.port.out.IdGenerator;
+import dev.rei.application.port.out.JobStore;
+import dev.rei.application.port.out.KeyHealthStore;
+import dev.rei.application.port.out.LedgerStore;
+import dev.rei.application.port.out.MessageSender;
+import dev.rei.application.port.out.OrderStore;
+import dev.rei.application.port.out.Outbox;
+import dev.rei.application.port.out.PaymentGateway;
+import dev.rei.application.port.out.PaymentStore;
+import dev.rei.application.port.out.UnitOfWork;
+import dev.rei.application.port.out.UserStore;
+import dev.rei.application.port.out.WorkSignal;
+import dev.rei.application.service.Admins;
+import dev.rei.application.service.Notifier;
+import dev.rei.application.service.account.GetBalanceService;
+import dev.rei.application.service.account.GetHistoryService;
+import dev.rei.application.service.account.GetTransferService;
+import dev.rei.application.service.admin.AdjustBalanceService;
+import dev.rei.application.service.admin.BanUserService;
+import dev.rei.application.service.admin.GetStatsService;
+import dev.rei.application.service.admin.ReconcileLedgerService;
+import dev.rei.application.service.admin.UnbanUserService;
+import dev.rei.application.service.job.CancelJobService;
+import dev.rei.application.service.job.JobOutcomes;
+import dev.rei.application.service.job.RunNextJobService;
+import dev.rei.application.service.job.SweepJobsService;
+import dev.rei.application.service.order.PlaceOrderService;
+import dev.rei.application.service.order.QuoteService;
+import dev.rei.application.service.outbox.DispatchOutboxService;
+import dev.rei.application.service.payment.CheckPaymentService;
+import dev.rei.application.service.payment.PaymentGateways;
+import dev.rei.application.service.payment.ReconcilePaymentsService;
+import dev.rei.application.service.payment.RefundPaymentService;
+import dev.rei.application.service.payment.SettlePaymentService;
+import dev.rei.application.service.payment.StartTopUpService;
+import dev.rei.application.service.user.RegisterUserService;
+import dev.rei.bootstrap.config.BotSettings;
+import dev.rei.bootstrap.config.CoreSettings;
+import dev.rei.bootstrap.http.MeteredGenerationProvider;
+import dev.rei.domain.user.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * The core: every use case bound to its service over the ports the adapter modules bind. Provider
+ * and payment modules contribute to the sets of {@link GenerationProvider} and {@link
+ * PaymentGateway} (both may be empty: a kind without a provider fails its jobs, a rail without a
+ * gateway is not offered); the chat module binds the {@link MessageSender}.
+ */
+public final class CoreModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    Multibinder.newSetBinder(binder(), GenerationProvider.class);
+    Multibinder.newSetBinder(binder(), PaymentGateway.class);
+    bind(Clock.class).to(SystemClock.class).in(Singleton.class);
+  }
+
+  @Provides
+  @Singleton
+  IdGenerator ids() {
+    return UUID::randomUUID;
+  }
+
+  @Provides
+  @Singleton
+  RandomGenerator random() {
+    return new ThreadLocalRandomGenerator();
+  }
+
+  @Provides
+  @Singleton
+  Admins admins(BotSettings bot) {
+    return new Admins(bot.adminIds().stream().map(UserId::of).collect(Collectors.toSet()));
+  }
+
+  @Provides
+  @Singleton
+  Notifier notifier(Outbox outbox, IdGenerator ids, Clock clock, Admins admins) {
+    return new Notifier(outbox, ids, clock, admins);
+  }
+
+  @Provides
+  @Singleton
+  JobOutcomes jobOutcomes(JobStore jobs, LedgerStore ledger, KeyHealthStore keyHealth, CoreSettings core,
+      Notifier notifier, Clock clock, IdGenerator ids) {
+    return new JobOutcomes(jobs, ledger, keyHealth, core.keyPolicy(), notifier, clock, ids);
+  }
+
+  /** Every provider, each counted by call and outcome, in a stable order. */
+  @Provides
+  @Singleton
+  List<GenerationProvider> providers(Set<GenerationProvider> providers, MeterRegistry metrics) {
+    return providers.stream()
+        .sorted(Comparator.comparing(p -> p.name().value()))
+        .<GenerationProvider>map(p -> new MeteredGenerationProvider(p, metrics))
+        .toList();
+  }
+
+  @Provides
+  @Singleton
+  PaymentGateways gateways(Set<PaymentGateway> gateways) {
+    return new PaymentGateways(gateways);
+  }
+
+  @Provides
+  @Singleton
+  RegisterUserUseCase register(UnitOfWork unitOfWork, UserStore users, LedgerStore ledger, Notifier notifier,
+      Clock clock, IdGenerator ids, CoreSettings core) {
+    return new RegisterUserService(unitOfWork, users, ledger, notifier, clock, ids, core.welcomeBonus());
+  }
+
+  @Provides
+  @Singleton
+  GetBalanceUseCase balance(LedgerStore ledger) {
+    return new GetBalanceService(ledger);
+  }
+
+  @Provides
+  @Singleton
+  GetHistoryUseCase history(LedgerStore ledger, Clock clock) {
+    return new GetHistoryService(ledger, clock);
+  }
+
+  @Provides
+  @Singleton
+  GetTransferUseCase transfer(LedgerStore ledger) {
+    return new GetTransferService(ledger);
+  }
+
+  @Provides
+  @Singleton
+  QuoteUseCase quote(CoreSettings core, LedgerStore ledger, Clock clock) {
+    return new QuoteService(core.prices(), ledger, clock);
+  }
+
+  @Provides
+  @Singleton
+  PlaceOrderUseCase placeOrder(UnitOfWork unitOfWork, UserStore users, OrderStore orders, JobStore jobs,
+      LedgerStore ledger, Notifier notifier, WorkSignal workSignal, Clock clock, IdGenerator ids, CoreSettings core) {
+    return new PlaceOrderService(unitOfWork, users, orders, jobs, ledger, notifier, workSignal, clock, ids,
+        core.orderLimits(), core.jobTimings());
+  }
+
+  @Provides
+  @Singleton
+  RunNextJobUseCase runNextJob(UnitOfWork unitOfWork, JobStore jobs, KeyHealthStore keyHealth,
+      List<GenerationProvider> providers, JobOutcomes outcomes, Notifier notifier, Clock clock, CoreSettings core,
+      RandomGenerator random) {
+    return new RunNextJobService(unitOfWork, jobs, keyHealth, providers, outcomes, notifier, clock,
+        core.retryPolicy(), core.keyPolicy(), core.jobTimings(), random);
+  }
+
+  @Provides
+  @Singleton
+  CancelJobUseCase cancelJob(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, Admins admins, Clock clock) {
+    return new CancelJobService(unitOfWork, jobs, outcomes, admins, clock);
+  }
+
+  @Provides
+  @Singleton
+  SweepJobsUseCase sweepJobs(UnitOfWork unitOfWork, JobStore jobs, LedgerStore ledger, JobOutcomes outcomes,
+      Clock clock, IdGenerator ids, CoreSettings core, RandomGenerator random) {
+    return new SweepJobsService(unitOfWork, jobs, ledger, outcomes, clock, ids, core.retryPolicy(), random);
+  }
+
+  @Provides
+  @Singleton
+  SettlePaymentUseCase settlePayment(UnitOfWork unitOfWork, PaymentStore payments, LedgerStore ledger,
+      Notifier notifier, Clock clock, IdGenerator ids) {
+    return new SettlePaymentService(unitOfWork, payments, ledger, notifier, clock, ids);
+  }
+
+  @Provides
+  @Singleton
+  StartTopUpUseCase startTopUp(UnitOfWork unitOfWork, UserStore users, PaymentStore payments,
+      PaymentGateways gateways, CoreSettings core, Clock clock, IdGenerator ids) {
+    return new StartTopUpService(unitOfWork, users, payments, gateways, core.topUps(), clock, ids);
+  }
+
+  @Provides
+  @Singleton
+  CheckPaymentUseCase checkPayment(PaymentStore payments, PaymentGateways gateways, SettlePaymentUseCase settle) {
+    return new CheckPaymentService(payments, gateways, settle);
+  }
+
+  @Provides
+  @Singleton
+  ReconcilePaymentsUseCase reconcilePayments(UnitOfWork unitOfWork, PaymentStore payments, PaymentGateways gateways,
+      SettlePaymentUseCase settle, Notifier notifier, Clock clock, CoreSettings core) {
+    return new ReconcilePaymentsService(unitOfWork, payments, gateways, settle, notifier, clock,
+        core.paymentMinAge(), core.paymentPendingExpiry());
+  }
+
+  @Provides
+  @Singleton
+  RefundPaymentUseCase refundPayment(UnitOfWork unitOfWork, PaymentStore payments, LedgerStore ledger,
+      PaymentGateways gateways, AuditLog audit, Notifier notifier, Admins admins, Clock clock, IdGenerator ids) {
+    return new RefundPaymentService(unitOfWork, payments, ledger, gateways, audit, notifier, admins, clock, ids);
+  }
+
+  @Provides
+  @Singleton
+  AdjustBalanceUseCase adjustBalance(UnitOfWork unitOfWork, UserStore users, LedgerStore ledger, AuditLog audit,
+      Notifier notifier, Admins admins, Clock clock, IdGenerator ids) {
+    return new AdjustBalanceService(unitOfWork, users, ledger, audit, notifier, admins, clock, ids);
+  }
+
+  @Provides
+  @Singleton
+  BanUserUseCase banUser(UnitOfWork unitOfWork, UserStore users, AuditLog audit, Notifier notifier, Admins admins,
+      Clock clock) {
+    return new BanUserService(unitOfWork, users, audit, notifier, admins, clock);
+  }
+
+  @Provides
+  @Singleton
+  UnbanUserUseCase unbanUser(UnitOfWork unitOfWork, UserStore users, AuditLog audit, Notifier notifier, Admins admins,
+      Clock clock) {
+    return new UnbanUserService(unitOfWork, users, audit, notifier, admins, clock);
+  }
+
+  @Provides
+  @Singleton
+  GetStatsUseCase stats(UnitOfWork unitOfWork, UserStore users, JobStore jobs, LedgerStore ledger,
+      PaymentStore payments, Outbox outbox, Admins admins, Clock clock) {
+    return new GetStatsService(unitOfWork, users, jobs, ledger, payments, outbox, admins, clock);
+  }
+
+  @Provides
+  @Singleton
+  ReconcileLedgerUseCase reconcileLedger(UnitOfWork unitOfWork, LedgerStore ledger, Notifier notifier,
+      Admins admins) {
+    return new ReconcileLedgerService(unitOfWork, ledger, notifier, admins);
+  }
+
+  @Provides
+  @Singleton
+  DispatchOutboxUseCase dispatchOutbox(UnitOfWork unitOfWork, Outbox outbox, MessageSender sender, Clock clock) {
+    return new DispatchOutboxService(unitOfWork, outbox, sender, clock);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.rei.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.MapBinder;
+import dev.rei.adapters.persistence.postgres.PostgresDatabase;
+import dev.rei.adapters.persistence.redis.RedisConnection;
+import dev.rei.bootstrap.config.HttpSettings;
+import dev.rei.bootstrap.http.DatabaseHealthCheck;
+import dev.rei.bootstrap.http.HealthCheck;
+import dev.rei.bootstrap.http.HealthRoutes;
+import dev.rei.bootstrap.http.HttpEndpoint;
+import dev.rei.bootstrap.http.HttpRoute;
+import dev.rei.bootstrap.http.MetricsRoute;
+import dev.rei.bootstrap.http.RedisHealthCheck;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The HTTP server with {@code /metrics} and a {@code /health/<name>} route per health check. Other
+ * modules add checks to the {@code HealthCheck} map (name → check) and routes to the {@code
+ * HttpRoute} map (exact path → route): payment webhooks, {@code /health/payments}.
+ */
+public final class HttpModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    MapBinder<String, HttpRoute> routes = MapBinder.newMapBinder(binder(), String.class, HttpRoute.class);
+    routes.addBinding("/metrics").to(MetricsRoute.class);
+    MapBinder<String, HealthCheck> checks = MapBinder.newMapBinder(binder(), String.class, HealthCheck.class);
+    checks.addBinding("db").to(DatabaseHealthCheck.class);
+    checks.addBinding("redis").to(RedisHealthCheck.class);
+  }
+
+  @Provides
+  @Singleton
+  MetricsRoute metrics(PrometheusMeterRegistry registry) {
+    return new MetricsRoute(registry);
+  }
+
+  @Provides
+  @Singleton
+  DatabaseHealthCheck databaseHealth(PostgresDatabase database) {
+    return new DatabaseHealthCheck(database);
+  }
+
+  @Provides
+  @Singleton
+  RedisHealthCheck redisHealth(RedisConnection redis) {
+    return new RedisHealthCheck(redis);
+  }
+
+  @Provides
+  @Singleton
+  HttpEndpoint endpoint(HttpSettings settings, Map<String, HttpRoute> routes, Map<String, HealthCheck> checks) {
+    Map<String, HttpRoute> all = new HashMap<>(routes);
+    HealthRoutes.of(checks).forEach((path, route) -> {
+      if (all.putIfAbsent(path, route) != null) {
+        throw new IllegalStateException("two routes for " + path);
+      }
+    });
+    return new HttpEndpoint(settings.host(), settings.port(), all);
+  }
+}
