@@ -1,0 +1,223 @@
+package dev.rei.adapters.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rei.adapters.telegram.api.TelegramCalls;
+import dev.rei.adapters.telegram.api.TelegramConnection;
+import dev.rei.adapters.telegram.api.TelegramFiles;
+import dev.rei.adapters.telegram.button.Buttons;
+import dev.rei.adapters.telegram.button.Keyboards;
+import dev.rei.adapters.telegram.flow.FlowKit;
+import dev.rei.adapters.telegram.flow.ImageFlow;
+import dev.rei.adapters.telegram.flow.MenuFlow;
+import dev.rei.adapters.telegram.flow.OrderFlow;
+import dev.rei.adapters.telegram.flow.QuoteFlow;
+import dev.rei.adapters.telegram.flow.Replies;
+import dev.rei.adapters.telegram.flow.UpdateRouter;
+import dev.rei.adapters.telegram.flow.UserGate;
+import dev.rei.adapters.telegram.inbox.Housekeeping;
+import dev.rei.adapters.telegram.inbox.InboxConsumer;
+import dev.rei.adapters.telegram.inbox.InboxWorker;
+import dev.rei.adapters.telegram.inbox.PollBackOff;
+import dev.rei.adapters.telegram.inbox.PreCheckoutHandler;
+import dev.rei.adapters.telegram.inbox.UpdateCodec;
+import dev.rei.adapters.telegram.inbox.UpdateHandler;
+import dev.rei.adapters.telegram.payment.PaymentsNotYetAvailable;
+import dev.rei.adapters.telegram.send.OutboxPump;
+import dev.rei.adapters.telegram.send.ResultLinks;
+import dev.rei.adapters.telegram.send.TelegramMessageSender;
+import dev.rei.adapters.telegram.state.Conversations;
+import dev.rei.adapters.telegram.state.OrderMemory;
+import dev.rei.adapters.telegram.text.Texts;
+import dev.rei.adapters.telegram.text.UserLanguages;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The Rei bot on Telegram: long polling into the inbox, inbox workers running the flows, and the
+ * outbox pump delivering notices through {@link TelegramMessageSender}. {@link #start()} starts
+ * them; {@link #close()} stops every thread it started (TelegramBots' own close leaves its
+ * scheduler and OkHttp threads running, so the bot owns and stops them). The
+ * {@link TelegramConnection} is the caller's to close, after the bot.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+  /** Updates the bot asks Telegram for; pre_checkout_query and message cover Stars payments too. */
+  static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "pre_checkout_query",
+      "my_chat_member");
+  private static final Duration GRACE = Duration.ofSeconds(10);
+
+  private final TelegramSettings settings;
+  private final TelegramConnection connection;
+  private final BotPorts ports;
+  private final UpdateCodec codec = new UpdateCodec();
+  private final UpdateRouter router;
+  private final InboxWorker worker;
+  private final OutboxPump pump;
+  private final InboxConsumer consumer;
+  private final Housekeeping housekeeping;
+  private TelegramBotsLongPollingApplication polling;
+  private ScheduledExecutorService pollThread;
+  private OkHttpClient pollHttp;
+  private boolean started;
+
+  /**
+   * @param preCheckout the fast-path answer to payments; null refuses every payment politely
+   *     until the payments work provides one
+   */
+  public TelegramBot(TelegramSettings settings, TelegramConnection connection, BotPorts ports, BotUseCases useCases,
+      PreCheckoutHandler preCheckout) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.ports = Objects.requireNonNull(ports, "ports");
+    Objects.requireNonNull(useCases, "useCases");
+    Texts texts = Texts.load();
+    TelegramCalls calls = new TelegramCalls(connection);
+    UserLanguages languages = new UserLanguages(ports.unitOfWork(), ports.users());
+    FlowKit kit = new FlowKit(new Replies(calls), texts, new Keyboards(texts), new Buttons(ports.chatState(), ports.clock()),
+        new Conversations(ports.chatState(), ports.clock()), new OrderMemory(ports.chatState(), ports.clock()),
+        ports.clock());
+    QuoteFlow quotes = new QuoteFlow(kit, useCases.quote());
+    this.router = new UpdateRouter(
+        new UserGate(ports.users(), useCases.register(), ports.rateLimiter(), ports.chatState(), ports.clock()),
+        new MenuFlow(kit, useCases.balance(), languages, settings.supportContact()),
+        new ImageFlow(kit, quotes, new TelegramFiles(connection), ports.media()),
+        new OrderFlow(kit, quotes, useCases.placeOrder(), useCases.cancelJob()),
+        kit, languages);
+    this.pump = new OutboxPump(useCases.dispatchOutbox(), settings.outboxBatch(), settings.outboxIdleWait(),
+        connection::redact);
+    this.worker = new InboxWorker(ports.inbox(), codec, new WakingOutbox(router, pump), ports.clock(),
+        settings.inbox(), connection::redact);
+    this.housekeeping = new Housekeeping(ports.chatState(), ports.inbox(), ports.clock());
+    this.consumer = new InboxConsumer(ports.inbox(), codec, ports.clock(),
+        preCheckout == null ? new PaymentsNotYetAvailable(texts) : preCheckout, calls, worker::wake);
+  }
+
+  /** The connection the bot and its sender share: Telegram's limits paced in one place. */
+  public static TelegramConnection connect(TelegramSettings settings) {
+    return TelegramConnection.open(settings.botToken(), settings.api(), settings.pacing());
+  }
+
+  /** The outbox's {@code MessageSender}, for bootstrap to give the dispatcher it hands to the bot. */
+  public static TelegramMessageSender messageSender(TelegramConnection connection, BotPorts ports,
+      TelegramSettings settings, ResultLinks links) {
+    Texts texts = Texts.load();
+    return new TelegramMessageSender(new TelegramCalls(connection), texts,
+        new UserLanguages(ports.unitOfWork(), ports.users()), ports.chatState(), ports.media(), ports.clock(),
+        links == null ? ResultLinks.NONE : links, settings.supportContact(), settings.uploadLimitBytes());
+  }
+
+  /**
+   * Starts the inbox workers, the outbox pump and long polling (which first calls deleteWebhook;
+   * if Telegram refuses, this throws and nothing keeps running).
+   */
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("the bot is already started");
+    }
+    started = true;
+    worker.start();
+    pump.start();
+    housekeeping.start();
+    pollThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "rei-telegram-poll");
+      thread.setDaemon(true);
+      return thread;
+    });
+    pollHttp = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .writeTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L))
+        .build();
+    OkHttpClient http = pollHttp;
+    ScheduledExecutorService executor = pollThread;
+    polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> executor, PollBackOff::new);
+    try {
+      polling.registerBot(settings.botToken(), settings.api()::telegramUrl,
+          last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(settings.pollTimeoutSeconds())
+              .allowedUpdates(ALLOWED_UPDATES).build(),
+          consumer);
+    } catch (TelegramApiException | RuntimeException e) {
+      String reason = connection.redact(e.getMessage());
+      close();
+      throw new IllegalStateException("cannot start polling Telegram at " + settings.api().base() + ": " + reason);
+    }
+    log.info("polling Telegram at {} with {} inbox threads", settings.api().base(), settings.inbox().threads());
+  }
+
+  /** Wakes the outbox pump, e.g. after a test or a sibling process wrote a message. */
+  public void wakeOutbox() {
+    pump.wake();
+  }
+
+  /** What handles inbox updates; for tests that drive updates without polling. */
+  public UpdateHandler updateHandler() {
+    return router;
+  }
+
+  /**
+   * Stops polling (nothing more is confirmed to Telegram), lets in-flight updates finish, stops
+   * the outbox pump, and shuts down the poller's scheduler and HTTP threads.
+   */
+  @Override
+  public synchronized void close() {
+    if (polling != null) {
+      try {
+        polling.close();
+      } catch (Exception e) {
+        log.warn("closing long polling: {}", connection.redact(String.valueOf(e)));
+      }
+      polling = null;
+    }
+    consumer.close();
+    if (pollThread != null) {
+      // Interrupts a long poll in flight; TelegramBots logs that once, harmlessly.
+      pollThread.shutdownNow();
+      try {
+        pollThread.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      pollThread = null;
+    }
+    if (pollHttp != null) {
+      pollHttp.dispatcher().cancelAll();
+      pollHttp.dispatcher().executorService().shutdown();
+      pollHttp.connectionPool().evictAll();
+      pollHttp = null;
+    }
+    worker.stop(GRACE);
+    pump.stop(GRACE);
+    housekeeping.close();
+    started = false;
+  }
+
+  /** Most updates write to the outbox (a welcome, an order's status): send it now, not at the pump's next tick. */
+  private record WakingOutbox(UpdateHandler handler, OutboxPump pump) implements UpdateHandler {
+    @Override
+    public void handle(Update update) throws Exception {
+      handler.handle(update);
+      pump.wake();
+    }
+
+    @Override
+    public void giveUp(Update update) {
+      handler.giveUp(update);
+    }
+  }
+
+  BotPorts ports() {
+    return ports;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.rei.adapters.telegram.flow;
+
+import dev.rei.adapters.telegram.button.Navigation;
+import dev.rei.adapters.telegram.text.UserLanguages;
+import dev.rei.application.port.in.account.GetBalanceUseCase;
+import dev.rei.domain.ledger.UserBalance;
+import dev.rei.domain.user.Language;
+import dev.rei.domain.user.User;
+
+/**
+ * The menus and the sections that are only words: /start, /help, the main menu, 👤 Account,
+ * the language switch, and the sections not built yet, which say so honestly.
+ */
+public final class MenuFlow {
+
+  private final FlowKit kit;
+  private final GetBalanceUseCase balances;
+  private final UserLanguages languages;
+  private final String supportContact;
+
+  public MenuFlow(FlowKit kit, GetBalanceUseCase balances, UserLanguages languages, String supportContact) {
+    this.kit = kit;
+    this.balances = balances;
+    this.languages = languages;
+    this.supportContact = supportContact;
+  }
+
+  /** A new user's welcome (sent through the outbox) already carries the menu; anyone else gets it now. */
+  public void start(ChatUser user) {
+    kit.conversations().reset(user.id());
+    if (!user.isNew()) {
+      menu(user);
+    }
+  }
+
+  public void menu(ChatUser user) {
+    kit.replies().send(user.chatId(), kit.text(user, "menu.text"), kit.keyboards().mainMenu(user.language()));
+  }
+
+  public void help(ChatUser user) {
+    kit.replies().send(user.chatId(), kit.text(user, "help.text"), kit.keyboards().menuOnly(user.language()));
+  }
+
+  public void account(ChatUser user) {
+    UserBalance balance = balances.balance(user.id());
+    kit.replies().send(user.chatId(), kit.text(user, "account.text", "available", balance.available(),
+        "held", balance.held()), kit.keyboards().menuOnly(user.language()));
+  }
+
+  public void chooseLanguage(ChatUser user) {
+    kit.replies().send(user.chatId(), kit.text(user, "language.choose"), kit.keyboards().languages(user.language()));
+  }
+
+  public void setLanguage(ChatUser user, Language language) {
+    languages.change(user.id(), language);
+    User changed = user.user().speaking(language);
+    ChatUser speaking = new ChatUser(changed, user.chatId(), false);
+    kit.replies().send(user.chatId(), kit.text(speaking, "language.changed"), kit.keyboards().mainMenu(language));
+  }
+
+  public void imageIntro(ChatUser user) {
+    kit.replies().send(user.chatId(), kit.text(user, "image.intro"), kit.keyboards().menuOnly(user.language()));
+  }
+
+  public void support(ChatUser user) {
+    String text = supportContact.isBlank()
+        ? kit.text(user, "soon.support")
+        : kit.text(user, "soon.support") + "\n" + kit.text(user, "support.contact", "contact", supportContact);
+    kit.replies().send(user.chatId(), text, kit.keyboards().menuOnly(user.language()));
+  }
+
+  public void say(ChatUser user, String key) {
+    kit.replies().send(user.chatId(), kit.text(user, key), kit.keyboards().menuOnly(user.language()));
+  }
+
+  /** /cancel: forget the step the user was in. */
+  public void reset(ChatUser user) {
+    kit.conversations().reset(user.id());
+    kit.replies().send(user.chatId(), kit.text(user, "conversation.reset"), kit.keyboards().mainMenu(user.language()));
+  }
+
+  /** A menu button: the same as its command. */
+  public void navigate(ChatUser user, Navigation target) {
+    switch (target) {
+      case MENU -> menu(user);
+      case HELP -> help(user);
+      case IMAGE -> imageIntro(user);
+      case VIDEO -> say(user, "soon.video");
+      case REELS -> say(user, "soon.reels");
+      case ACCOUNT -> account(user);
+      case SUPPORT -> support(user);
+      case LANGUAGE -> chooseLanguage(user);
+      case LANGUAGE_RU -> setLanguage(user, Language.RU);
+      case LANGUAGE_EN -> setLanguage(user, Language.EN);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.rei.adapters.telegram.flow;
+
+import dev.rei.adapters.telegram.button.ButtonAction;
+import dev.rei.adapters.telegram.button.CallbackData;
+import dev.rei.adapters.telegram.inbox.UpdateCodec;
+import dev.rei.adapters.telegram.inbox.UpdateHandler;
+import dev.rei.adapters.telegram.text.UserLanguages;
+import dev.rei.domain.limits.ActionClass;
+import dev.rei.domain.user.Language;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Document;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+/**
+ * Sends each update from the inbox to its flow: commands and menu buttons to {@link MenuFlow},
+ * texts and photos to {@link ImageFlow}, stored buttons to {@link OrderFlow}, after the
+ * {@link UserGate}. Only private chats are served; everything else is ignored without a word.
+ * Pre-checkout queries were answered on the fast path and need nothing more here.
+ */
+public final class UpdateRouter implements UpdateHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(UpdateRouter.class);
+
+  private final UserGate gate;
+  private final MenuFlow menu;
+  private final ImageFlow images;
+  private final OrderFlow orders;
+  private final FlowKit kit;
+  private final UserLanguages languages;
+
+  public UpdateRouter(UserGate gate, MenuFlow menu, ImageFlow images, OrderFlow orders, FlowKit kit,
+      UserLanguages languages) {
+    this.gate = gate;
+    this.menu = menu;
+    this.images = images;
+    this.orders = orders;
+    this.kit = kit;
+    this.languages = languages;
+  }
+
+  @Override
+  public void handle(Update update) {
+    if (update.getMessage() != null) {
+      onMessage(update.getMessage());
+    } else if (update.getCallbackQuery() != null) {
+      onCallback(update.getCallbackQuery());
+    } else {
+      log.debug("update {} needs no handling", update.getUpdateId());
+    }
+  }
+
+  private void onMessage(Message message) {
+    if (message.getChat() == null || !"private".equals(message.getChat().getType())) {
+      return;
+    }
+    if (message.getSuccessfulPayment() != null || message.getRefundedPayment() != null) {
+      // Payments arrive with the payments work; until then no invoice is ever sent, so none can be paid.
+      log.warn("payment message in chat {} ignored: payments are not built yet", message.getChatId());
+      return;
+    }
+    UserGate.Passage passage = gate.admit(message.getFrom(), message.getChatId(), ActionClass.MESSAGE);
+    ChatUser user = admitted(passage, null).orElse(null);
+    if (user == null) {
+      return;
+    }
+    if (message.getText() != null) {
+      String text = message.getText();
+      if (text.startsWith("/")) {
+        command(user, text);
+      } else {
+        images.onText(user, text);
+      }
+    } else if (message.getPhoto() != null && !message.getPhoto().isEmpty()) {
+      PhotoSize largest = largest(message.getPhoto());
+      images.onPhoto(user, largest.getFileId(), largest.getFileSize() == null ? null : largest.getFileSize().longValue(),
+          "image/jpeg", message.getCaption(), message.getMediaGroupId());
+    } else if (isImage(message.getDocument())) {
+      Document document = message.getDocument();
+      images.onPhoto(user, document.getFileId(), document.getFileSize(), document.getMimeType().toLowerCase(Locale.ROOT),
+          message.getCaption(), message.getMediaGroupId());
+    } else if (message.getVideo() != null || message.getVideoNote() != null || message.getAnimation() != null) {
+      menu.say(user, "soon.video");
+    } else {
+      menu.say(user, "unsupported");
+    }
+  }
+
+  private void command(ChatUser user, String text) {
+    String command = text.split("\\s+", 2)[0].substring(1);
+    int at = command.indexOf('@');
+    if (at >= 0) {
+      command = command.substring(0, at);
+    }
+    switch (command.toLowerCase(Locale.ROOT)) {
+      case "start" -> menu.start(user);
+      case "menu" -> menu.menu(user);
+      case "help" -> menu.help(user);
+      case "account", "balance" -> menu.account(user);
+      case "language", "lang" -> menu.chooseLanguage(user);
+      case "image" -> menu.imageIntro(user);
+      case "video" -> menu.say(user, "soon.video");
+      case "reels" -> menu.say(user, "soon.reels");
+      case "support" -> menu.support(user);
+      case "cancel" -> menu.reset(user);
+      default -> menu.say(user, "unknown.command");
+    }
+  }
+
+  private void onCallback(CallbackQuery query) {
+    long chatId = query.getMessage() != null && query.getMessage().getChat() != null
+        ? query.getMessage().getChat().getId()
+        : query.getFrom() == null ? 0 : query.getFrom().getId();
+    if (query.getMessage() != null && query.getMessage().getChat() != null
+        && !"private".equals(query.getMessage().getChat().getType())) {
+      kit.replies().answer(query.getId(), null);
+      return;
+    }
+    UserGate.Passage passage = gate.admit(query.getFrom(), chatId, ActionClass.BUTTON_PRESS);
+    ChatUser user = admitted(passage, query).orElse(null);
+    if (user == null) {
+      return;
+    }
+    CallbackData data = CallbackData.parse(query.getData());
+    if (data instanceof CallbackData.Nav nav) {
+      kit.replies().answer(query.getId(), null);
+      menu.navigate(user, nav.target());
+      return;
+    }
+    if (data instanceof CallbackData.Keyed keyed) {
+      Optional<ButtonAction> action = kit.buttons().resolve(keyed.key());
+      // A button works only for the user it was made for; anything else is "out of date", saying no more.
+      if (action.isPresent() && action.get().owner() == user.id().value()) {
+        orders.press(user, query, keyed.key(), action.get());
+        return;
+      }
+    }
+    orders.outdated(user, query);
+  }
+
+  /** The user if the gate let them through; otherwise the gate's refusal is told (or not) here. */
+  private Optional<ChatUser> admitted(UserGate.Passage passage, CallbackQuery query) {
+    if (passage instanceof UserGate.Passage.Admitted admitted) {
+      return Optional.of(admitted.user());
+    }
+    if (passage instanceof UserGate.Passage.Banned banned) {
+      String text = kit.text(banned.user(), "banned");
+      if (query != null) {
+        kit.replies().answer(query.getId(), text);
+      }
+      if (banned.tellNow()) {
+        kit.replies().send(banned.user().chatId(), text, null);
+      }
+    } else if (passage instanceof UserGate.Passage.Limited limited) {
+      String text = kit.text(limited.user(), "rate.limited", "minutes",
+          minutesUntil(limited.user().language(), limited.retryAt()));
+      if (query != null) {
+        kit.replies().answer(query.getId(), text);
+      } else if (limited.tellNow()) {
+        kit.replies().send(limited.user().chatId(), text, null);
+      }
+    } else if (query != null) {
+      kit.replies().answer(query.getId(), null);
+    }
+    return Optional.empty();
+  }
+
+  private String minutesUntil(Language language, Optional<Instant> retryAt) {
+    long seconds = retryAt.map(at -> Duration.between(kit.clock().now(), at).getSeconds()).orElse(60L);
+    return kit.texts().text(language, "minutes", "n", Math.max(1, (seconds + 59) / 60));
+  }
+
+  @Override
+  public void giveUp(Update update) {
+    long chatId = UpdateCodec.chatIdOf(update);
+    Language language = languages.of(chatId);
+    String text = kit.texts().text(language, "error.poison");
+    if (update.getCallbackQuery() != null) {
+      kit.replies().answer(update.getCallbackQuery().getId(), text);
+    }
+    boolean privateChat = update.getMessage() != null && update.getMessage().getChat() != null
+        && "private".equals(update.getMessage().getChat().getType());
+    if (privateChat || update.getCallbackQuery() != null && chatId > 0) {
+      kit.replies().send(chatId, text, kit.keyboards().menuOnly(language));
+    }
+  }
+
+  private static PhotoSize largest(List<PhotoSize> sizes) {
+    return sizes.stream().max(Comparator
+        .comparingLong((PhotoSize size) -> (long) (size.getWidth() == null ? 0 : size.getWidth())
+            * (size.getHeight() == null ? 0 : size.getHeight()))
+        .thenComparingLong(size -> size.getFileSize() == null ? 0 : size.getFileSize()))
+        .orElseThrow();
+  }
+
+  private static boolean isImage(Document document) {
+    return document != null && document.getFileId() != null && document.getMimeType() != null
+        && document.getMimeType().toLowerCase(Locale.ROOT).startsWith("image/");
+  }
+}

@@ -1,0 +1,83 @@
+package dev.rei.adapters.telegram.flow;
+
+import dev.rei.adapters.telegram.state.BanNotices;
+import dev.rei.application.port.in.user.RegisterUserCommand;
+import dev.rei.application.port.in.user.RegisterUserUseCase;
+import dev.rei.application.port.in.user.Registration;
+import dev.rei.application.port.out.ChatStateStore;
+import dev.rei.application.port.out.Clock;
+import dev.rei.application.port.out.RateLimiter;
+import dev.rei.application.port.out.UserStore;
+import dev.rei.domain.limits.ActionClass;
+import dev.rei.domain.limits.LimitDecision;
+import dev.rei.domain.user.Language;
+import dev.rei.domain.user.User;
+import dev.rei.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The door every update passes: finds the user (registering them, with the welcome bonus, on first
+ * contact, in their Telegram language), keeps banned users out (telling them once), and applies
+ * the per-user action rate limits (telling the user when a block starts, not on every message).
+ */
+public final class UserGate {
+
+  private final UserStore users;
+  private final RegisterUserUseCase register;
+  private final RateLimiter rateLimiter;
+  private final BanNotices banNotices;
+  private final Clock clock;
+
+  public UserGate(UserStore users, RegisterUserUseCase register, RateLimiter rateLimiter, ChatStateStore chatState,
+      Clock clock) {
+    this.users = users;
+    this.register = register;
+    this.rateLimiter = rateLimiter;
+    this.banNotices = new BanNotices(chatState, clock);
+    this.clock = clock;
+  }
+
+  /** What the gate decided about one update. */
+  public sealed interface Passage {
+    /** Not a person we serve (no sender, a bot): ignored without an answer. */
+    record Ignored() implements Passage {}
+
+    record Admitted(ChatUser user) implements Passage {
+      public Admitted {
+        Objects.requireNonNull(user, "user");
+      }
+    }
+
+    /** Banned: {@code tellNow} is true the first time only. */
+    record Banned(ChatUser user, boolean tellNow) implements Passage {}
+
+    /** Over a rate limit: {@code tellNow} when this update started a block (until {@code retryAt}). */
+    record Limited(ChatUser user, Optional<Instant> retryAt, boolean tellNow) implements Passage {}
+  }
+
+  public Passage admit(org.telegram.telegrambots.meta.api.objects.User from, long chatId, ActionClass action) {
+    if (from == null || from.getId() == null || from.getId() <= 0 || Boolean.TRUE.equals(from.getIsBot())) {
+      return new Passage.Ignored();
+    }
+    UserId id = UserId.of(from.getId());
+    Optional<User> known = users.find(id);
+    ChatUser user;
+    if (known.isPresent()) {
+      user = new ChatUser(known.get(), chatId, false);
+    } else {
+      Registration registration = register.register(
+          new RegisterUserCommand(id, Language.fromTelegramCode(from.getLanguageCode())));
+      user = new ChatUser(registration.user(), chatId, registration.isNew());
+    }
+    if (user.user().isBanned()) {
+      return new Passage.Banned(user, banNotices.tell(id.value()));
+    }
+    LimitDecision decision = rateLimiter.tryAcquire(id, action, clock.now());
+    if (!decision.isAllowed()) {
+      return new Passage.Limited(user, decision.retryAt(), decision.newViolation());
+    }
+    return new Passage.Admitted(user);
+  }
+}
