@@ -3,6 +3,7 @@ package dev.rei.bootstrap;
 import dev.rei.bootstrap.cli.Launch;
 import dev.rei.bootstrap.cli.ReiCommand;
 import dev.rei.bootstrap.cli.SandboxLauncher;
+import dev.rei.bootstrap.sandbox.Sandbox;
 import dev.rei.bootstrap.config.Environment;
 import dev.rei.bootstrap.run.ExitWatchdog;
 import dev.rei.bootstrap.run.ShutdownSignals;
@@ -30,8 +31,8 @@ public final class Main {
     ExitWatchdog.arm(EXIT_PATIENCE);
   }
 
-  /** The sandbox of this build (package {@code dev.rei.bootstrap.sandbox}), once it provides a launcher. */
+  /** The sandbox of this build: the emulator, the bot against it, a terminal chat. */
   private static Optional<SandboxLauncher> sandbox() {
-    return Optional.empty();
+    return Optional.of(new Sandbox());
   }
 }

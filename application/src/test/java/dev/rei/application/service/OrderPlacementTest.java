@@ -116,7 +116,9 @@ class OrderPlacementTest {
     });
     Notice placedNotice = given.messagesTo(ALICE).get(1).notice();
     assertThat(placedNotice.type()).isEqualTo(Notice.Type.ORDER_PLACED);
-    assertThat(placedNotice.values()).containsEntry("count", "5").containsEntry("total", "5");
+    assertThat(placedNotice.values()).containsEntry("count", "5").containsEntry("total", "5")
+        .containsEntry("kind", "REELS_VIDEO")
+        .containsEntry("jobIds", String.join(",", placed.jobs().stream().map(job -> job.id().toString()).toList()));
     assertThat(core.jobs.activeOrders(ALICE)).isEqualTo(1);
   }
 

@@ -60,11 +60,15 @@ public record ReiConfig(
 
   /**
    * This configuration talking to another Bot API server with another token, all providers and
-   * rails simulated: what the sandbox runs with its emulator.
+   * rails simulated, on embedded servers under {@code DATA_DIR/sandbox}: what the sandbox runs with
+   * its emulator.
    */
   public ReiConfig forSandbox(Secret token, URI apiUrl) {
-    return new ReiConfig(new BotSettings(Optional.of(token), apiUrl, bot.adminIds()), database, redis, http, dataDir,
-        log, core, workers, new ProviderSettings(true, providers.simulatedDelay(), providers.gemini()));
+    // Never the real database or Redis: sandbox users, credits and jobs stay in DATA_DIR/sandbox.
+    return new ReiConfig(new BotSettings(Optional.of(token), apiUrl, bot.adminIds()),
+        new DatabaseSettings(Optional.empty(), database.poolSize()), new RedisSettings(Optional.empty(), redis.namespace()),
+        http, dataDir.resolve("sandbox"), log, core, workers,
+        new ProviderSettings(true, providers.simulatedDelay(), providers.gemini()));
   }
 
   /** This configuration with its files under {@code dataDir}. */

@@ -23,13 +23,14 @@ public record AdapterModules(Module chat, List<Module> providers, List<Module> p
 
   /**
    * The adapters for {@code config}: simulated providers with {@code REI_SIMULATED=true}, else the
-   * real APIs. The chat module is replaced by the Telegram one where a bot runs; payment rails arrive
-   * with their own modules.
+   * real APIs; Telegram when a bot token is set (a worker needs none); payment rails arrive with
+   * their own modules.
    */
   public static AdapterModules forConfig(ReiConfig config) {
     Objects.requireNonNull(config, "config");
     Module providers = config.providers().simulated() ? new SimulatedProvidersModule() : new GeminiProvidersModule();
-    return new AdapterModules(new NoChatModule(), List.of(providers), List.of(), List.of());
+    Module chat = config.bot().token().isPresent() ? new TelegramModule() : new NoChatModule();
+    return new AdapterModules(chat, List.of(providers), List.of(), List.of());
   }
 
   /** These adapters with {@code chat} in place of the current chat module. */

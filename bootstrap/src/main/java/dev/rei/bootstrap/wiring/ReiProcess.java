@@ -127,10 +127,12 @@ public final class ReiProcess implements AutoCloseable {
       parts.add(injector.getInstance(Key.get(PeriodicTask.class, Names.named(BackgroundModule.PAYMENT_RECONCILER))));
     }
     if (roles.contains(Role.BOT)) {
+      // The Telegram bot also dispatches right after each update it handles; both use the one
+      // MessageSender (one pacer), and a message is locked by one dispatcher at a time.
       parts.add(injector.getInstance(OutboxDispatcher.class));
       Set<Managed> chat = injector.getInstance(Key.get(new TypeLiteral<Set<Managed>>() {}, ChatPart.class));
       if (chat.isEmpty()) {
-        LOG.warn("no chat adapter is installed in this build: nothing polls Telegram");
+        LOG.warn("no chat adapter is installed in this process: nothing polls Telegram");
       }
       parts.addAll(chat);
     }

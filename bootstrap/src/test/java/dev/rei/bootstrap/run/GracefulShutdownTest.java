@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rei.bootstrap.Main;
+import dev.rei.bootstrap.sandbox.BotApiEmulator;
+import dev.rei.bootstrap.sandbox.EmulatorSettings;
 import dev.rei.bootstrap.testing.Http;
 import dev.rei.bootstrap.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,9 @@ class GracefulShutdownTest {
     // To a file, not a pipe: Process.destroy() closes the pipe, and the lines about stopping would be lost.
     Path log = workDir.resolve("child.log");
     builder.redirectOutput(log.toFile());
+    // The bot polls a local Bot API emulator: SIGTERM must also stop the long polling and its threads.
+    BotApiEmulator telegram = BotApiEmulator.started(EmulatorSettings.forToken(TestConfigs.FAKE_BOT_TOKEN));
+    env.put("TELEGRAM_API_URL", telegram.baseUrl());
     Process child = builder.start();
     try {
       await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
@@ -66,6 +71,7 @@ class GracefulShutdownTest {
       assertThat(child.exitValue()).as("exit code; output:%n%s", Files.readString(log)).isZero();
     } finally {
       child.destroyForcibly();
+      telegram.close();
     }
     List<String> output = lines(log);
 

@@ -129,8 +129,10 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
     Order order = new Order(orderId, command.user(), command.key(), command.quote().item().jobKind(),
         command.quote().unitPrice(), placed.stream().map(Job::id).toList(), now);
     orders.insert(order);
+    // The kind and job ids let the chat show the order's status before anything else about it arrives.
     notifier.tell(command.user(), Notice.Type.ORDER_PLACED, Map.of("orderId", orderId.toString(),
-        "count", Integer.toString(order.count()), "total", order.total().toString()));
+        "count", Integer.toString(order.count()), "total", order.total().toString(), "kind", order.kind().name(),
+        "jobIds", String.join(",", placed.stream().map(job -> job.id().toString()).toList())));
     workSignal.signal();
     return new PlaceOrderResult.Placed(order, placed, false);
   }

@@ -1,0 +1,102 @@
+package dev.rei.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.rei.adapters.telegram.BotPorts;
+import dev.rei.adapters.telegram.BotUseCases;
+import dev.rei.adapters.telegram.TelegramBot;
+import dev.rei.adapters.telegram.TelegramSettings;
+import dev.rei.adapters.telegram.api.TelegramConnection;
+import dev.rei.application.port.in.job.CancelJobUseCase;
+import dev.rei.application.port.in.account.GetBalanceUseCase;
+import dev.rei.application.port.in.order.PlaceOrderUseCase;
+import dev.rei.application.port.in.order.QuoteUseCase;
+import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
+import dev.rei.application.port.in.user.RegisterUserUseCase;
+import dev.rei.application.port.out.ChatStateStore;
+import dev.rei.application.port.out.Clock;
+import dev.rei.application.port.out.InboundUpdates;
+import dev.rei.application.port.out.MediaStore;
+import dev.rei.application.port.out.MessageSender;
+import dev.rei.application.port.out.RateLimiter;
+import dev.rei.application.port.out.UnitOfWork;
+import dev.rei.application.port.out.UserStore;
+import dev.rei.bootstrap.config.BotSettings;
+import dev.rei.bootstrap.run.Managed;
+import dev.rei.bootstrap.run.ResourceStack;
+import java.time.Duration;
+
+/**
+ * The Telegram adapter: long polling into the inbox, the inbox handlers, and the outbox sender.
+ * The bot runs the outbox dispatch itself, so one pacer sees every message it sends.
+ */
+public final class TelegramModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    Multibinder.newSetBinder(binder(), Managed.class, ChatPart.class).addBinding().to(BotPart.class);
+  }
+
+  @Provides
+  @Singleton
+  TelegramSettings settings(BotSettings bot) {
+    String token = bot.token().orElseThrow(() -> new IllegalStateException("BOT_TOKEN is required to run the bot"))
+        .reveal();
+    return TelegramSettings.defaults(token, bot.apiUrl().toString(), bot.adminIds());
+  }
+
+  @Provides
+  @Singleton
+  TelegramConnection connection(TelegramSettings settings, ResourceStack resources) {
+    return resources.register("Telegram connection", TelegramBot.connect(settings));
+  }
+
+  @Provides
+  @Singleton
+  BotPorts ports(InboundUpdates inbox, ChatStateStore chatState, MediaStore media, UserStore users,
+      RateLimiter rateLimiter, UnitOfWork unitOfWork, Clock clock) {
+    return new BotPorts(inbox, chatState, media, users, rateLimiter, unitOfWork, clock);
+  }
+
+  @Provides
+  @Singleton
+  MessageSender sender(TelegramConnection connection, BotPorts ports, TelegramSettings settings) {
+    return TelegramBot.messageSender(connection, ports, settings, null);
+  }
+
+  @Provides
+  @Singleton
+  TelegramBot bot(TelegramSettings settings, TelegramConnection connection, BotPorts ports,
+      RegisterUserUseCase register, GetBalanceUseCase balance, QuoteUseCase quote, PlaceOrderUseCase placeOrder,
+      CancelJobUseCase cancel, DispatchOutboxUseCase dispatch) {
+    return new TelegramBot(settings, connection, ports,
+        new BotUseCases(register, balance, quote, placeOrder, cancel, dispatch), null);
+  }
+
+  /** The bot as a part of the process: started after the stores, stopped first. */
+  static final class BotPart implements Managed {
+    private final TelegramBot bot;
+
+    @jakarta.inject.Inject
+    BotPart(TelegramBot bot) {
+      this.bot = bot;
+    }
+
+    @Override
+    public String name() {
+      return "telegram bot";
+    }
+
+    @Override
+    public void start() {
+      bot.start();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+      bot.close();
+    }
+  }
+}
