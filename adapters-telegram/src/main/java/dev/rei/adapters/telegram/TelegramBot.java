@@ -71,6 +71,7 @@ public final class TelegramBot implements AutoCloseable {
   private ScheduledExecutorService pollThread;
   private OkHttpClient pollHttp;
   private boolean started;
+  private volatile Runnable handledListener = () -> { };
 
   /**
    * @param preCheckout the fast-path answer to payments; null refuses every payment politely
@@ -97,11 +98,16 @@ public final class TelegramBot implements AutoCloseable {
         kit, languages);
     this.pump = new OutboxPump(useCases.dispatchOutbox(), settings.outboxBatch(), settings.outboxIdleWait(),
         connection::redact);
-    this.worker = new InboxWorker(ports.inbox(), codec, new WakingOutbox(router, pump), ports.clock(),
+    this.worker = new InboxWorker(ports.inbox(), codec, new WakingOutbox(router, pump, () -> handledListener.run()), ports.clock(),
         settings.inbox(), connection::redact);
     this.housekeeping = new Housekeeping(ports.chatState(), ports.inbox(), ports.clock());
     this.consumer = new InboxConsumer(ports.inbox(), codec, ports.clock(),
         preCheckout == null ? new PaymentsNotYetAvailable(texts) : preCheckout, calls, worker::wake);
+  }
+
+  /** Called after each update is handled (for a metric); set it before {@link #start()}. */
+  public void onUpdateHandled(Runnable listener) {
+    this.handledListener = Objects.requireNonNull(listener, "listener");
   }
 
   /** The connection the bot and its sender share: Telegram's limits paced in one place. */
@@ -204,10 +210,11 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /** Most updates write to the outbox (a welcome, an order's status): send it now, not at the pump's next tick. */
-  private record WakingOutbox(UpdateHandler handler, OutboxPump pump) implements UpdateHandler {
+  private record WakingOutbox(UpdateHandler handler, OutboxPump pump, Runnable handled) implements UpdateHandler {
     @Override
     public void handle(Update update) throws Exception {
       handler.handle(update);
+      handled.run();
       pump.wake();
     }
 

@@ -318,6 +318,19 @@ public abstract class JobStoreContract extends StoreContract {
   }
 
   @Test
+  void leasedBy_returnsTheUnfinishedJobsAWorkerHoldsALeaseOn() {
+    storeJobsInEverySituation();
+
+    for (WorkerId worker : stored.stream().flatMap(job -> job.lease().stream()).map(Lease::worker).distinct().toList()) {
+      List<JobId> expected = stored.stream()
+          .filter(job -> !job.state().isTerminal() && job.lease().map(l -> l.worker().equals(worker)).orElse(false))
+          .map(Job::id).toList();
+      assertThat(kit.jobs().leasedBy(worker)).as("leased by %s", worker).containsExactlyInAnyOrderElementsOf(expected);
+    }
+    assertThat(kit.jobs().leasedBy(new WorkerId("nobody"))).isEmpty();
+  }
+
+  @Test
   void ofOrderAndLiveOf_returnTheOrdersJobs_andTheUsersUnfinishedJobsOldestFirst() {
     List<Job> order = newJobs(ALICE, T, 3);
     order.forEach(this::insert);

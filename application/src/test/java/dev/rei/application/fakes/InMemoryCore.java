@@ -14,6 +14,7 @@ import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.JobOutcomes;
 import dev.rei.application.service.job.JobTimings;
+import dev.rei.application.service.job.ReleaseLeasesService;
 import dev.rei.application.service.job.RunNextJobService;
 import dev.rei.application.service.job.SweepJobsService;
 import dev.rei.application.service.order.PlaceOrderService;
@@ -91,6 +92,7 @@ public final class InMemoryCore {
   public final RunNextJobService runNext;
   public final CancelJobService cancel;
   public final SweepJobsService sweep;
+  public final ReleaseLeasesService releaseLeases;
   public final SettlePaymentService settle;
   public final StartTopUpService startTopUp;
   public final CheckPaymentService checkPayment;
@@ -125,6 +127,7 @@ public final class InMemoryCore {
         clock, retryPolicy, keyPolicy, timings, new SplittableRandom(7));
     cancel = new CancelJobService(db, jobs, outcomes, admins, clock);
     sweep = new SweepJobsService(db, jobs, ledger, outcomes, clock, ids, retryPolicy, new SplittableRandom(11));
+    releaseLeases = new ReleaseLeasesService(db, jobs, outcomes, workSignal, clock, retryPolicy, new SplittableRandom(13));
     PaymentGateways gateways = new PaymentGateways(List.of(yookassa, stars));
     settle = new SettlePaymentService(db, payments, ledger, notifier, clock, ids);
     startTopUp = new StartTopUpService(db, users, payments, gateways, PricingFixtures.sampleTopUpCatalog(), clock, ids);

@@ -7,6 +7,7 @@ import dev.rei.domain.job.JobKind;
 import dev.rei.domain.job.JobState;
 import dev.rei.domain.job.Lease;
 import dev.rei.domain.job.OrderId;
+import dev.rei.domain.job.WorkerId;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
@@ -80,6 +81,14 @@ public final class InMemoryJobStore implements JobStore {
     return db.access(s -> s.jobs.values().stream()
         .filter(job -> !job.state().isTerminal() && job.lease().map(l -> l.isExpiredAt(now)).orElse(false))
         .limit(limit)
+        .toList());
+  }
+
+  @Override
+  public List<JobId> leasedBy(WorkerId worker) {
+    return db.access(s -> s.jobs.values().stream()
+        .filter(job -> !job.state().isTerminal() && job.lease().map(l -> l.worker().equals(worker)).orElse(false))
+        .map(Job::id)
         .toList());
   }
 

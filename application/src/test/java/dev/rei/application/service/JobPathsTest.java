@@ -253,6 +253,39 @@ class JobPathsTest {
   }
 
   @Test
+  void givenAWorkerStoppingMidAttempt_releaseLeases_requeuesTheJobAtOnce_andItsLateResultIsNotCharged() {
+    Job job = placeOne();
+    AtomicInteger released = new AtomicInteger();
+    core.provider.onSubmit((j, key) -> {
+      // Shutdown arrives while the provider call is in flight.
+      released.set(core.releaseLeases.release(WORKER));
+      return done("r/late");
+    });
+
+    runNext();
+
+    assertThat(released).hasValue(1);
+    Job requeued = given.job(job);
+    assertThat(requeued.state()).isEqualTo(JobState.QUEUED);
+    assertThat(requeued.lease()).isEmpty();
+    assertThat(requeued.result()).isEmpty();
+    assertThat(given.transfersOf(job, TransferType.CAPTURE)).isEmpty();
+    core.provider.onSubmit((j, key) -> done("r/retried"));
+    core.clock.advance(Duration.ofSeconds(15));
+    assertThat(runNext()).isEqualTo(worked(job, JobState.RUNNING, JobState.SUCCEEDED));
+    assertThat(given.transfersOf(job, TransferType.CAPTURE)).hasSize(1);
+    assertThat(core.audit()).isEmpty();
+  }
+
+  @Test
+  void givenAWorkerHoldingNothing_releaseLeases_changesNothing() {
+    Job job = placeOne();
+
+    assertThat(core.releaseLeases.release(WORKER)).isZero();
+    assertThat(given.job(job).state()).isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
   void givenProviderReportingProgress_poll_tellsTheUserOnlyWhenItGrows() {
     Job job = placeOne();
     core.provider.onSubmit((j, key) -> new Outcome.Pending("task-1", Progress.of(10), Duration.ofSeconds(5)));

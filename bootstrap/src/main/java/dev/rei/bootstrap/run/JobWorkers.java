@@ -1,5 +1,6 @@
 package dev.rei.bootstrap.run;
 
+import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
 import dev.rei.application.port.in.job.RunNextJobUseCase;
 import dev.rei.application.port.in.job.WorkResult;
 import dev.rei.application.port.out.WorkSignal;
@@ -13,9 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * N threads that each take the next due job and move it one step, and when none is due wait for
  * the work signal (or the poll interval, as the signal is only a hint). On stop a job step in
- * progress is finished within the grace period; one still running after it keeps its lease until
- * the lease ends, and the sweeper of any process hands it on — the core has no way to give a lease
- * back early, and none is needed for correctness.
+ * progress is finished within the grace period; the jobs of steps still running after it are given
+ * back at once (an interrupted attempt counts as a temporary failure and is retried), so other
+ * workers take them without waiting for the leases to end. Fencing refuses whatever such a step
+ * reports afterwards.
  */
 public final class JobWorkers implements Managed {
 
@@ -23,13 +25,16 @@ public final class JobWorkers implements Managed {
 
   private final LoopingWorkers loop;
   private final int threads;
+  private final ReleaseLeasesUseCase releaseLeases;
+  private final WorkerId[] ids;
 
-  public JobWorkers(RunNextJobUseCase runNext, WorkSignal signal, int threads, Duration idlePoll, String processId,
-      MeterRegistry metrics) {
+  public JobWorkers(RunNextJobUseCase runNext, ReleaseLeasesUseCase releaseLeases, WorkSignal signal, int threads,
+      Duration idlePoll, String processId, MeterRegistry metrics) {
     this.threads = threads;
+    this.releaseLeases = releaseLeases;
     Counter worked = Counter.builder("rei.job.steps").tag("outcome", "worked")
         .description("Job steps taken by this process's workers").register(metrics);
-    WorkerId[] ids = new WorkerId[threads];
+    this.ids = new WorkerId[threads];
     for (int i = 0; i < threads; i++) {
       ids[i] = new WorkerId(processId + "-worker-" + (i + 1));
     }
@@ -58,9 +63,18 @@ public final class JobWorkers implements Managed {
   @Override
   public void stop(Duration grace) {
     int unfinished = loop.stop(grace);
-    if (unfinished > 0) {
-      LOG.warn("{} job step(s) did not finish within {}; their jobs return to the queue when their leases end",
-          unfinished, grace);
+    int released = 0;
+    for (WorkerId worker : ids) {
+      try {
+        released += releaseLeases.release(worker);
+      } catch (RuntimeException e) {
+        LOG.warn("could not give back the jobs of {}; they return to the queue when their leases end: {}", worker,
+            e.toString());
+      }
+    }
+    if (unfinished > 0 || released > 0) {
+      LOG.warn("{} job step(s) did not finish within {}; {} job(s) given back to the queue", unfinished, grace,
+          released);
     }
   }
 }

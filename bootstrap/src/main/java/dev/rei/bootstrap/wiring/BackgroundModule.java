@@ -2,6 +2,7 @@ package dev.rei.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
 import dev.rei.application.port.in.job.RunNextJobUseCase;
 import dev.rei.application.port.in.job.SweepJobsUseCase;
 import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
@@ -26,9 +27,10 @@ public final class BackgroundModule extends AbstractModule {
 
   @Provides
   @Singleton
-  JobWorkers jobWorkers(RunNextJobUseCase runNext, WorkSignal signal, WorkerSettings settings, ProcessId process,
-      MeterRegistry metrics) {
-    return new JobWorkers(runNext, signal, settings.threads(), settings.idlePoll(), process.value(), metrics);
+  JobWorkers jobWorkers(RunNextJobUseCase runNext, ReleaseLeasesUseCase releaseLeases, WorkSignal signal,
+      WorkerSettings settings, ProcessId process, MeterRegistry metrics) {
+    return new JobWorkers(runNext, releaseLeases, signal, settings.threads(), settings.idlePoll(), process.value(),
+        metrics);
   }
 
   @Provides

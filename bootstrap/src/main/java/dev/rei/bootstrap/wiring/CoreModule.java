@@ -12,6 +12,7 @@ import dev.rei.application.port.in.admin.GetStatsUseCase;
 import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
 import dev.rei.application.port.in.admin.UnbanUserUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
+import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
 import dev.rei.application.port.in.job.RunNextJobUseCase;
 import dev.rei.application.port.in.job.SweepJobsUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
@@ -50,6 +51,7 @@ import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.JobOutcomes;
+import dev.rei.application.service.job.ReleaseLeasesService;
 import dev.rei.application.service.job.RunNextJobService;
 import dev.rei.application.service.job.SweepJobsService;
 import dev.rei.application.service.order.PlaceOrderService;
@@ -189,6 +191,13 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   CancelJobUseCase cancelJob(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, Admins admins, Clock clock) {
     return new CancelJobService(unitOfWork, jobs, outcomes, admins, clock);
+  }
+
+  @Provides
+  @Singleton
+  ReleaseLeasesUseCase releaseLeases(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, WorkSignal workSignal,
+      Clock clock, CoreSettings core, RandomGenerator random) {
+    return new ReleaseLeasesService(unitOfWork, jobs, outcomes, workSignal, clock, core.retryPolicy(), random);
   }
 
   @Provides

@@ -9,8 +9,8 @@ import dev.rei.adapters.telegram.BotUseCases;
 import dev.rei.adapters.telegram.TelegramBot;
 import dev.rei.adapters.telegram.TelegramSettings;
 import dev.rei.adapters.telegram.api.TelegramConnection;
-import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
+import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
 import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
@@ -24,8 +24,10 @@ import dev.rei.application.port.out.RateLimiter;
 import dev.rei.application.port.out.UnitOfWork;
 import dev.rei.application.port.out.UserStore;
 import dev.rei.bootstrap.config.BotSettings;
+import dev.rei.bootstrap.http.ReiMeters;
 import dev.rei.bootstrap.run.Managed;
 import dev.rei.bootstrap.run.ResourceStack;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 
 /**
@@ -80,8 +82,9 @@ public final class TelegramModule extends AbstractModule {
     private final TelegramBot bot;
 
     @jakarta.inject.Inject
-    BotPart(TelegramBot bot) {
+    BotPart(TelegramBot bot, MeterRegistry metrics) {
       this.bot = bot;
+      bot.onUpdateHandled(ReiMeters.updatesHandled(metrics)::increment);
     }
 
     @Override

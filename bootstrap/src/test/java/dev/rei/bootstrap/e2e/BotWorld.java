@@ -75,6 +75,10 @@ final class BotWorld implements AutoCloseable {
     }
   }
 
+  int httpPort() {
+    return process.httpPort();
+  }
+
   <T> T get(Class<T> type) {
     return process.injector().getInstance(type);
   }

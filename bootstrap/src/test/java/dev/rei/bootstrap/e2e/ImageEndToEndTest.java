@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rei.bootstrap.sandbox.ChatMessage;
 import dev.rei.bootstrap.sandbox.EmulatedUser;
+import dev.rei.bootstrap.testing.Http;
 import dev.rei.bootstrap.wiring.Role;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.ledger.UserBalance;
@@ -79,6 +80,14 @@ class ImageEndToEndTest {
         .until(() -> world.emulator.messagesTo(user.id()).stream().filter(m -> m.visibleText() != null
             && m.visibleText().contains("Welcome to Rei")).count() >= 1);
     assertThat(world.balance(user).available()).isEqualTo(BONUS);
+  }
+
+  @Test
+  void givenHandledUpdates_metrics_countThem() {
+    world.register(newUser());
+
+    Awaitility.await().atMost(BotWorld.WAIT).untilAsserted(() -> assertThat(Http.get(world.httpPort(), "/metrics").body())
+        .containsPattern("rei_updates_handled_total(\\{[^}]*})? [1-9]"));
   }
 
   @Test

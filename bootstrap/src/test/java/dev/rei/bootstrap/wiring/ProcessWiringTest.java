@@ -15,6 +15,7 @@ import dev.rei.application.port.in.admin.GetStatsUseCase;
 import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
 import dev.rei.application.port.in.admin.UnbanUserUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
+import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
 import dev.rei.application.port.in.job.RunNextJobUseCase;
 import dev.rei.application.port.in.job.SweepJobsUseCase;
 import dev.rei.application.port.in.order.PlaceOrderCommand;
@@ -138,8 +139,8 @@ class ProcessWiringTest {
   void everyUseCaseIsBound() {
     List<Class<?>> useCases = List.of(RegisterUserUseCase.class, GetBalanceUseCase.class, GetHistoryUseCase.class,
         GetTransferUseCase.class, QuoteUseCase.class, PlaceOrderUseCase.class, RunNextJobUseCase.class,
-        CancelJobUseCase.class, SweepJobsUseCase.class, SettlePaymentUseCase.class, StartTopUpUseCase.class,
-        CheckPaymentUseCase.class, ReconcilePaymentsUseCase.class, RefundPaymentUseCase.class,
+        CancelJobUseCase.class, SweepJobsUseCase.class, ReleaseLeasesUseCase.class, SettlePaymentUseCase.class,
+        StartTopUpUseCase.class, CheckPaymentUseCase.class, ReconcilePaymentsUseCase.class, RefundPaymentUseCase.class,
         AdjustBalanceUseCase.class, BanUserUseCase.class, UnbanUserUseCase.class, GetStatsUseCase.class,
         ReconcileLedgerUseCase.class, DispatchOutboxUseCase.class);
 

@@ -241,9 +241,25 @@ public record Job(
     if (lease.isEmpty() || !lease.get().isExpiredAt(now)) {
       throw illegal("rescue", "it holds no expired lease at " + now);
     }
+    return withoutWorker("the worker stopped before finishing the attempt", now, policy, random);
+  }
+
+  /**
+   * The worker holding {@code holder} gives the job up before its lease ends (it is shutting
+   * down): the same as a lapsed lease, at once, so no one waits for the lease to run out. A result
+   * the worker reports afterwards is stale and refused.
+   */
+  public JobChange released(Lease holder, Instant now, RetryPolicy policy, RandomGenerator random) {
+    Objects.requireNonNull(holder, "holder");
+    if (!isLeasedBy(holder)) {
+      throw illegal("release", "it is not leased by " + holder.worker());
+    }
+    return withoutWorker("the worker was stopped before finishing the attempt", now, policy, random);
+  }
+
+  private JobChange withoutWorker(String why, Instant now, RetryPolicy policy, RandomGenerator random) {
     if (state == JobState.RUNNING) {
-      Failure vanished = Failure.of(FailureClass.TEMPORARY, "the worker stopped before finishing the attempt");
-      return afterFailure(vanished, Optional.empty(), policy, now, random);
+      return afterFailure(Failure.of(FailureClass.TEMPORARY, why), Optional.empty(), policy, now, random);
     }
     Optional<Instant> pollAt = state == JobState.AWAITING_PROVIDER ? Optional.of(now) : Optional.empty();
     return JobChange.quiet(new Job(id, orderId, userId, kind, parameters, price, holdId, state, attempts,

@@ -177,6 +177,44 @@ class JobLeaseTest {
   }
 
   @Test
+  void givenRunningJob_releasedByItsWorker_retriesAsTemporaryAtOnce_withoutWaitingForTheLease() {
+    Job running = runningJob();
+    Lease lease = leaseOf(running);
+    Instant early = lease.expiresAt().minusSeconds(60);
+
+    JobChange change = running.released(lease, early, RetryPolicy.DEFAULT, random);
+
+    assertThat(change.job().state()).isEqualTo(JobState.QUEUED);
+    assertThat(change.job().lease()).isEmpty();
+    assertThat(change.job().fence()).isEqualTo(running.fence() + 1);
+    assertThat(change.job().lastFailure().orElseThrow().failureClass()).isEqualTo(FailureClass.TEMPORARY);
+    assertThat(change.holdAction()).isEqualTo(HoldAction.NONE);
+    assertEveryLeasedCallThrows(change.job(), lease, early);
+  }
+
+  @Test
+  void givenPolledJob_releasedByItsWorker_staysAwaitingAndIsDueAtOnce() {
+    Job polled = awaitingJob().claim(WORKER, T0.plusSeconds(15), LEASE_DURATION).job();
+    Instant now = T0.plusSeconds(16);
+
+    Job awaiting = polled.released(leaseOf(polled), now, RetryPolicy.DEFAULT, random).job();
+
+    assertThat(awaiting.state()).isEqualTo(JobState.AWAITING_PROVIDER);
+    assertThat(awaiting.lease()).isEmpty();
+    assertThat(awaiting.isDueAt(now)).isTrue();
+  }
+
+  @Test
+  void givenJobLeasedByAnother_released_throws() {
+    Job running = runningJob();
+    Lease other = new Lease(new WorkerId("someone-else"), leaseOf(running).fence(), leaseOf(running).expiresAt());
+
+    assertThatThrownBy(() -> running.released(other, T0, RetryPolicy.DEFAULT, random))
+        .isInstanceOf(IllegalJobTransitionException.class)
+        .hasMessageContaining("not leased by");
+  }
+
+  @Test
   void givenLiveLease_leaseExpired_throws() {
     Job running = runningJob();
     Instant expiry = leaseOf(running).expiresAt();

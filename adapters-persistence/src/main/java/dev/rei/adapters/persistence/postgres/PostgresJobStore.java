@@ -9,6 +9,7 @@ import dev.rei.domain.job.JobId;
 import dev.rei.domain.job.JobKind;
 import dev.rei.domain.job.JobState;
 import dev.rei.domain.job.OrderId;
+import dev.rei.domain.job.WorkerId;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
@@ -101,6 +102,12 @@ public final class PostgresJobStore implements JobStore {
     return db.query(dsl -> dsl.selectFrom(JOBS).where(JOBS.STATE.notIn(TERMINAL))
         .and(JOBS.LEASE_EXPIRES_AT.le(Times.toDb(now)))
         .orderBy(JOBS.LEASE_EXPIRES_AT).limit(limit).forUpdate().skipLocked().fetch(JobMapper::toJob));
+  }
+
+  @Override
+  public List<JobId> leasedBy(WorkerId worker) {
+    return db.query(dsl -> dsl.select(JOBS.ID).from(JOBS).where(JOBS.LEASE_WORKER.eq(worker.value()))
+        .and(JOBS.STATE.notIn(TERMINAL)).fetch(row -> new JobId(row.value1())));
   }
 
   @Override

@@ -118,13 +118,14 @@ public final class PostgresLedgerStore implements LedgerStore {
     Set<String> systems = new TreeSet<>();
     accounts.forEach(account -> (account instanceof SystemAccount ? systems : users).add(account.code()));
     Map<AccountId, AccountBalance> read = new java.util.HashMap<>();
-    if (!users.isEmpty()) {
-      dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.CODE.in(users)).orderBy(ACCOUNTS.CODE).forUpdate().fetch()
-          .forEach(row -> read.put(AccountId.parse(row.getCode()), TransferMapper.toBalance(row)));
-    }
+    // The unlocked read first, so the user's row lock is held for as short a time as possible.
     if (!systems.isEmpty()) {
       dsl.selectFrom(SYSTEM_ACCOUNT_TOTALS).where(SYSTEM_ACCOUNT_TOTALS.CODE.in(systems)).fetch()
           .forEach(row -> read.put(AccountId.parse(row.getCode()), systemBalance(row)));
+    }
+    if (!users.isEmpty()) {
+      dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.CODE.in(users)).orderBy(ACCOUNTS.CODE).forUpdate().fetch()
+          .forEach(row -> read.put(AccountId.parse(row.getCode()), TransferMapper.toBalance(row)));
     }
     return read;
   }

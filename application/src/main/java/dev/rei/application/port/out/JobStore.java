@@ -5,6 +5,7 @@ import dev.rei.domain.job.JobId;
 import dev.rei.domain.job.JobKind;
 import dev.rei.domain.job.JobState;
 import dev.rei.domain.job.OrderId;
+import dev.rei.domain.job.WorkerId;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
@@ -36,6 +37,9 @@ public interface JobStore {
 
   /** Locks jobs whose lease expired at {@code now}, at most {@code limit}. */
   List<Job> lockWithExpiredLease(Instant now, int limit);
+
+  /** The live jobs {@code worker} holds a lease on (read without locks). */
+  List<JobId> leasedBy(WorkerId worker);
 
   List<Job> ofOrder(OrderId order);
 
