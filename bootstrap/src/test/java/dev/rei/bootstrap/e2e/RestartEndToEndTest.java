@@ -27,8 +27,9 @@ class RestartEndToEndTest {
     world = new BotWorld(Map.of(
         "WELCOME_BONUS", "10",
         "PRICE_IMAGE_1K", "3",
-        // Long enough for the job to be caught mid-generation, awaiting the (simulated) provider.
-        "SIMULATED_DELAY_MILLIS", "4000",
+        // Long enough for the job to be caught mid-generation and for the process to stop and start
+        // again while the (simulated) provider is still working: a slow CI machine took over 4 s.
+        "SIMULATED_DELAY_MILLIS", "12000",
         "WORKER_THREADS", "1"));
   }
 
