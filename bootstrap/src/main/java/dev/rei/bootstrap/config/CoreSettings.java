@@ -39,4 +39,10 @@ public record CoreSettings(
     Objects.requireNonNull(paymentMinAge, "paymentMinAge");
     Objects.requireNonNull(paymentPendingExpiry, "paymentPendingExpiry");
   }
+
+  /** These settings with {@code bonus} as the welcome bonus. */
+  public CoreSettings withWelcomeBonus(Credits bonus) {
+    return new CoreSettings(prices, topUps, bonus, orderLimits, rateLimits, jobTimings, retryPolicy, keyPolicy,
+        paymentMinAge, paymentPendingExpiry);
+  }
 }

@@ -71,6 +71,11 @@ public record ReiConfig(
         new ProviderSettings(true, providers.simulatedDelay(), providers.gemini()));
   }
 
+  /** This configuration with {@code core} in place of its core settings. */
+  public ReiConfig withCore(CoreSettings core) {
+    return new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers);
+  }
+
   /** This configuration with its files under {@code dataDir}. */
   public ReiConfig withDataDir(Path dataDir) {
     return new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers);

@@ -2,7 +2,6 @@ package dev.rei.bootstrap.sandbox;
 
 import dev.rei.bootstrap.cli.SandboxContext;
 import dev.rei.bootstrap.cli.SandboxLauncher;
-import dev.rei.bootstrap.config.CoreSettings;
 import dev.rei.bootstrap.config.ReiConfig;
 import dev.rei.bootstrap.config.Secret;
 import dev.rei.bootstrap.logging.LogSetup;
@@ -75,10 +74,6 @@ public final class Sandbox implements SandboxLauncher {
     if (context.environment().get("WELCOME_BONUS").isPresent()) {
       return config;
     }
-    CoreSettings c = config.core();
-    CoreSettings core = new CoreSettings(c.prices(), c.topUps(), SANDBOX_BONUS, c.orderLimits(), c.rateLimits(),
-        c.jobTimings(), c.retryPolicy(), c.keyPolicy(), c.paymentMinAge(), c.paymentPendingExpiry());
-    return new ReiConfig(config.bot(), config.database(), config.redis(), config.http(), config.dataDir(),
-        config.log(), core, config.workers(), config.providers());
+    return config.withCore(config.core().withWelcomeBonus(SANDBOX_BONUS));
   }
 }
