@@ -1,23 +1,39 @@
 package dev.rei.adapters.telegram;
 
 import dev.rei.application.port.in.account.GetBalanceUseCase;
+import dev.rei.application.port.in.account.GetHistoryUseCase;
+import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
+import dev.rei.application.port.in.order.GetCatalogUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
 import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
+import dev.rei.application.port.in.payment.CheckPaymentUseCase;
+import dev.rei.application.port.in.payment.RefundPaymentUseCase;
+import dev.rei.application.port.in.payment.SettlePaymentUseCase;
+import dev.rei.application.port.in.payment.StartTopUpUseCase;
 import dev.rei.application.port.in.user.RegisterUserUseCase;
 import java.util.Objects;
 
 /** The use cases the bot's flows call, and the outbox dispatcher the bot runs. */
-public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balance, QuoteUseCase quote,
-    PlaceOrderUseCase placeOrder, CancelJobUseCase cancelJob, DispatchOutboxUseCase dispatchOutbox) {
+public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balance, GetCatalogUseCase catalog,
+    QuoteUseCase quote, PlaceOrderUseCase placeOrder, CancelJobUseCase cancelJob, GetHistoryUseCase history,
+    GetTransferUseCase transfer, StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment,
+    SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox) {
 
   public BotUseCases {
     Objects.requireNonNull(register, "register");
     Objects.requireNonNull(balance, "balance");
+    Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(quote, "quote");
     Objects.requireNonNull(placeOrder, "placeOrder");
     Objects.requireNonNull(cancelJob, "cancelJob");
+    Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(transfer, "transfer");
+    Objects.requireNonNull(startTopUp, "startTopUp");
+    Objects.requireNonNull(checkPayment, "checkPayment");
+    Objects.requireNonNull(settlePayment, "settlePayment");
+    Objects.requireNonNull(refundPayment, "refundPayment");
     Objects.requireNonNull(dispatchOutbox, "dispatchOutbox");
   }
 }

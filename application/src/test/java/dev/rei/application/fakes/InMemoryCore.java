@@ -18,6 +18,7 @@ import dev.rei.application.service.job.ReleaseLeasesService;
 import dev.rei.application.service.job.RunNextJobService;
 import dev.rei.application.service.job.SweepJobsService;
 import dev.rei.application.service.order.PlaceOrderService;
+import dev.rei.application.service.order.GetCatalogService;
 import dev.rei.application.service.order.QuoteService;
 import dev.rei.application.service.outbox.DispatchOutboxService;
 import dev.rei.application.service.payment.CheckPaymentService;
@@ -87,6 +88,7 @@ public final class InMemoryCore {
   public final GetHistoryService history;
   public final GetTransferService transfer;
   public final QuoteService quotes;
+  public final GetCatalogService catalog;
   public final PlaceOrderService placeOrder;
   public final JobOutcomes outcomes;
   public final RunNextJobService runNext;
@@ -120,6 +122,7 @@ public final class InMemoryCore {
     history = new GetHistoryService(ledger, clock);
     transfer = new GetTransferService(ledger);
     quotes = new QuoteService(PricingFixtures.samplePriceList(), ledger, clock);
+    catalog = new GetCatalogService(PricingFixtures.samplePriceList(), PricingFixtures.sampleTopUpCatalog());
     placeOrder = new PlaceOrderService(db, users, orders, jobs, ledger, notifier, workSignal, clock, ids, limits,
         timings);
     outcomes = new JobOutcomes(jobs, ledger, keyHealth, keyPolicy, notifier, clock, ids);

@@ -16,6 +16,7 @@ import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
 import dev.rei.application.port.in.job.RunNextJobUseCase;
 import dev.rei.application.port.in.job.SweepJobsUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
+import dev.rei.application.port.in.order.GetCatalogUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
 import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
 import dev.rei.application.port.in.payment.CheckPaymentUseCase;
@@ -55,6 +56,7 @@ import dev.rei.application.service.job.ReleaseLeasesService;
 import dev.rei.application.service.job.RunNextJobService;
 import dev.rei.application.service.job.SweepJobsService;
 import dev.rei.application.service.order.PlaceOrderService;
+import dev.rei.application.service.order.GetCatalogService;
 import dev.rei.application.service.order.QuoteService;
 import dev.rei.application.service.outbox.DispatchOutboxService;
 import dev.rei.application.service.payment.CheckPaymentService;
@@ -162,6 +164,12 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   GetTransferUseCase transfer(LedgerStore ledger) {
     return new GetTransferService(ledger);
+  }
+
+  @Provides
+  @Singleton
+  GetCatalogUseCase catalog(CoreSettings core) {
+    return new GetCatalogService(core.prices(), core.topUps());
   }
 
   @Provides

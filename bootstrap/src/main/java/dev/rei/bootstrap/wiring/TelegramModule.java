@@ -10,6 +10,13 @@ import dev.rei.adapters.telegram.TelegramBot;
 import dev.rei.adapters.telegram.TelegramSettings;
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
+import dev.rei.application.port.in.account.GetHistoryUseCase;
+import dev.rei.application.port.in.account.GetTransferUseCase;
+import dev.rei.application.port.in.order.GetCatalogUseCase;
+import dev.rei.application.port.in.payment.CheckPaymentUseCase;
+import dev.rei.application.port.in.payment.RefundPaymentUseCase;
+import dev.rei.application.port.in.payment.SettlePaymentUseCase;
+import dev.rei.application.port.in.payment.StartTopUpUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
@@ -71,10 +78,12 @@ public final class TelegramModule extends AbstractModule {
   @Provides
   @Singleton
   TelegramBot bot(TelegramSettings settings, TelegramConnection connection, BotPorts ports,
-      RegisterUserUseCase register, GetBalanceUseCase balance, QuoteUseCase quote, PlaceOrderUseCase placeOrder,
-      CancelJobUseCase cancel, DispatchOutboxUseCase dispatch) {
-    return new TelegramBot(settings, connection, ports,
-        new BotUseCases(register, balance, quote, placeOrder, cancel, dispatch), null);
+      RegisterUserUseCase register, GetBalanceUseCase balance, GetCatalogUseCase catalog, QuoteUseCase quote,
+      PlaceOrderUseCase placeOrder, CancelJobUseCase cancel, GetHistoryUseCase history, GetTransferUseCase transfer,
+      StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment, SettlePaymentUseCase settle,
+      RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch) {
+    return new TelegramBot(settings, connection, ports, new BotUseCases(register, balance, catalog, quote, placeOrder,
+        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch), null);
   }
 
   /** The bot as a part of the process: started after the stores, stopped first. */

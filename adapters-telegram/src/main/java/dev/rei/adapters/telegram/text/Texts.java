@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -20,14 +21,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The bot's words in each {@link Language}, from {@code messages_ru.properties} (the default) and
- * {@code messages_en.properties}, formatted with ICU MessageFormat so plurals follow each
+ * The bot's words in each {@link Language}, from {@code <catalogue>_ru.properties} (the default) and
+ * {@code <catalogue>_en.properties} for each of {@link #CATALOGUES}, formatted with ICU MessageFormat so plurals follow each
  * language's rules ("1 кредит / 2 кредита / 5 кредитов"). A {@link Credits} argument is written
  * through the {@code credits} pattern.
  */
 public final class Texts {
 
-  static final String RESOURCE_PREFIX = "/dev/rei/adapters/telegram/text/messages_";
+  static final String RESOURCE_DIRECTORY = "/dev/rei/adapters/telegram/text/";
+  /** One catalogue per area, so each area's words live (and are edited) apart; a key must be in one only. */
+  static final List<String> CATALOGUES = List.of("messages", "video", "payments", "admin");
 
   private final Map<Language, Map<String, String>> patterns;
 
@@ -44,7 +47,16 @@ public final class Texts {
   public static Texts load() {
     Map<Language, Map<String, String>> patterns = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
-      patterns.put(language, read(RESOURCE_PREFIX + language.code() + ".properties"));
+      Map<String, String> merged = new HashMap<>();
+      for (String catalogue : CATALOGUES) {
+        String resource = RESOURCE_DIRECTORY + catalogue + "_" + language.code() + ".properties";
+        read(resource).forEach((key, pattern) -> {
+          if (merged.put(key, pattern) != null) {
+            throw new IllegalStateException("text " + key + " is defined twice; again in " + resource);
+          }
+        });
+      }
+      patterns.put(language, merged);
     }
     return new Texts(patterns);
   }

@@ -70,7 +70,8 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public BotUseCases useCases() {
-    return new BotUseCases(core.register, core.balance, core.quotes, core.placeOrder, core.cancel, dispatch);
+    return new BotUseCases(core.register, core.balance, core.catalog, core.quotes, core.placeOrder, core.cancel,
+        core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch);
   }
 
   public TelegramBot start() {

@@ -10,6 +10,7 @@ import dev.rei.domain.provider.KeyId;
 import dev.rei.domain.provider.ProviderName;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,9 +52,19 @@ public interface GenerationProvider {
       }
     }
 
-    record Failed(Failure failure) implements Outcome {
+    /**
+     * The attempt failed. {@code blamedKey} names the key that caused it when that is not the key
+     * the job was given, e.g. a helper service's key (the script writer's) used inside a generation;
+     * key health and BILLING alerts then apply to that key.
+     */
+    record Failed(Failure failure, Optional<KeyId> blamedKey) implements Outcome {
       public Failed {
         Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(blamedKey, "blamedKey");
+      }
+
+      public Failed(Failure failure) {
+        this(failure, Optional.empty());
       }
     }
   }

@@ -157,8 +157,9 @@ public final class RunNextJobService implements RunNextJobUseCase {
               "percent", Integer.toString(after.progress().percent())));
         }
       } else {
-        Failure failure = ((Outcome.Failed) outcome).failure();
-        after = outcomes.apply(current.attemptFailed(lease, failure, key, retryPolicy, now, random));
+        Outcome.Failed failed = (Outcome.Failed) outcome;
+        Optional<KeyId> blamed = failed.blamedKey().or(() -> key);
+        after = outcomes.apply(current.attemptFailed(lease, failed.failure(), blamed, retryPolicy, now, random));
       }
       return new WorkResult.Worked(claimed.id(), claimed.state(), after.state());
     });
