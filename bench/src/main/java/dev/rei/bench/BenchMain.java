@@ -96,7 +96,8 @@ public final class BenchMain {
 
       try (PostgresDatabase db = PostgresDatabase.open(server.getJdbcUrl("postgres", "rei_bench"), "postgres", "",
           clients + 4)) {
-        Notifier notifier = new Notifier(db.outbox(), IDS, CLOCK, new Admins(Set.of()));
+        Notifier notifier = new Notifier(db.outbox(), IDS, CLOCK, new Admins(Set.of()), db.alertThrottle(),
+            java.time.Duration.ofHours(1));
         RegisterUserService register = new RegisterUserService(db.unitOfWork(), db.users(), db.ledger(), notifier,
             CLOCK, IDS, Credits.of(1_000_000));
         long setup = System.nanoTime();

@@ -74,7 +74,8 @@ public final class InMemoryCore {
   public final InMemoryLockManager lockManager = new InMemoryLockManager(clock);
   public final SequentialIdGenerator ids = new SequentialIdGenerator();
   public final Admins admins = new Admins(Set.of(ADMIN));
-  public final Notifier notifier = new Notifier(outbox, ids, clock, admins);
+  public final InMemoryAlertThrottle alertThrottle = new InMemoryAlertThrottle(db);
+  public final Notifier notifier = new Notifier(outbox, ids, clock, admins, alertThrottle, Duration.ofHours(1));
   public final ScriptedGenerationProvider provider =
       new ScriptedGenerationProvider(ProviderName.of("sim"), EnumSet.allOf(JobKind.class), 2);
   public final JobTimings timings = JobTimings.DEFAULT;

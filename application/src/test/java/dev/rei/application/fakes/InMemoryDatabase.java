@@ -119,6 +119,7 @@ public final class InMemoryDatabase implements UnitOfWork {
     final Map<UUID, OutboxMessage> outbox;
     final Map<UUID, String> undeliverable;
     final List<AuditLog.Entry> audit;
+    final Map<String, java.time.Instant> alertsSent;
 
     State() {
       users = new HashMap<>();
@@ -137,6 +138,7 @@ public final class InMemoryDatabase implements UnitOfWork {
       outbox = new LinkedHashMap<>();
       undeliverable = new HashMap<>();
       audit = new ArrayList<>();
+      alertsSent = new HashMap<>();
     }
 
     private State(State other) {
@@ -153,6 +155,7 @@ public final class InMemoryDatabase implements UnitOfWork {
       outbox = new LinkedHashMap<>(other.outbox);
       undeliverable = new HashMap<>(other.undeliverable);
       audit = new ArrayList<>(other.audit);
+      alertsSent = new HashMap<>(other.alertsSent);
     }
 
     State copy() {

@@ -217,6 +217,45 @@ class JobPathsTest {
   }
 
   @Test
+  void givenABillingStorm_adminsAreAlertedOncePerKeyAndOnceThatAllAreBlocked_untilTheWindowPasses() {
+    given.register(ALICE);
+    given.topUp(ALICE, 100);
+    core.provider.onSubmit((j, key) -> failed(FailureClass.BILLING));
+    for (int i = 0; i < 6; i++) {
+      Job job = given.placed(ALICE, 1, "storm-" + i).get(0);
+      assertThat(runNext()).isEqualTo(worked(job, JobState.RUNNING, JobState.FAILED));
+    }
+
+    assertThat(alerts()).extracting(m -> m.notice().value("alert") + " " + m.notice().values().getOrDefault("key",
+        m.notice().values().get("provider")))
+        .containsExactly("provider_billing " + key0, "provider_billing " + key1,
+            "all_keys_blocked " + core.provider.name().value());
+
+    core.clock.advance(Duration.ofMinutes(61));
+    Job late = given.placed(ALICE, 1, "storm-late").get(0);
+    assertThat(runNext()).isEqualTo(worked(late, JobState.RUNNING, JobState.FAILED));
+    assertThat(alerts()).hasSize(5);
+    assertThat(core.balance.balance(ALICE).available()).isEqualTo(Credits.of(102));
+  }
+
+  @Test
+  void givenAFailureBlamingAnotherKey_thatKeyIsBlockedAndNamed_notTheJobsKey() {
+    Job job = placeOne();
+    KeyId writerKey = new KeyId(new dev.rei.domain.provider.ProviderName("openai"), 1);
+    core.provider.onSubmit((j, key) -> new Outcome.Failed(Failure.of(FailureClass.BILLING, "insufficient_quota"),
+        Optional.of(writerKey)));
+
+    assertThat(runNext()).isEqualTo(worked(job, JobState.RUNNING, JobState.FAILED));
+
+    assertThat(blockOf(writerKey)).get().extracting(KeyBlock::cause).isEqualTo(KeyEffect.BLOCK);
+    assertThat(blockOf(key0)).isEmpty();
+    assertThat(blockOf(key1)).isEmpty();
+    assertThat(alerts()).singleElement().satisfies(m -> assertThat(m.notice().values())
+        .containsEntry("alert", "provider_billing").containsEntry("key", writerKey.toString()));
+    assertThat(core.balance.balance(ALICE).available()).isEqualTo(Credits.of(2));
+  }
+
+  @Test
   void givenLongTask_poll_recordsProgressFreesTheWorkerAndPollsAgainWhenAsked() {
     Job job = placeOne();
     core.provider.onSubmit((j, key) -> new Outcome.Pending("task-1", Progress.of(10), Duration.ofSeconds(30)));

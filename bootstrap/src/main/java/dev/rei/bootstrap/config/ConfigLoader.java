@@ -179,6 +179,7 @@ public final class ConfigLoader {
         (int) ReconcilePaymentsService.DEFAULT_MIN_AGE.toSeconds(), 1, 7 * 24 * 3600));
     Duration paymentExpiry = Duration.ofHours(read.integer("PAYMENT_PENDING_EXPIRY_HOURS",
         (int) ReconcilePaymentsService.DEFAULT_PENDING_EXPIRY.toHours(), 1, 30 * 24));
+    Duration alertWindow = Duration.ofMinutes(read.integer("ALERT_REPEAT_MINUTES", 60, 1, 7 * 24 * 60));
     if (!read.problems().isEmpty()) {
       return null;
     }
@@ -204,7 +205,8 @@ public final class ConfigLoader {
             RetryPolicy.DEFAULT.jitter()),
         new KeyPoolPolicy(coolDown, billingBlock),
         paymentMinAge,
-        paymentExpiry);
+        paymentExpiry,
+        alertWindow);
   }
 
   private static WorkerSettings workers(SettingsReader read) {

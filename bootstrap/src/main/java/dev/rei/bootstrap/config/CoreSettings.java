@@ -25,7 +25,8 @@ public record CoreSettings(
     RetryPolicy retryPolicy,
     KeyPoolPolicy keyPolicy,
     Duration paymentMinAge,
-    Duration paymentPendingExpiry) {
+    Duration paymentPendingExpiry,
+    Duration alertWindow) {
 
   public CoreSettings {
     Objects.requireNonNull(prices, "prices");
@@ -38,11 +39,12 @@ public record CoreSettings(
     Objects.requireNonNull(keyPolicy, "keyPolicy");
     Objects.requireNonNull(paymentMinAge, "paymentMinAge");
     Objects.requireNonNull(paymentPendingExpiry, "paymentPendingExpiry");
+    Objects.requireNonNull(alertWindow, "alertWindow");
   }
 
   /** These settings with {@code bonus} as the welcome bonus. */
   public CoreSettings withWelcomeBonus(Credits bonus) {
     return new CoreSettings(prices, topUps, bonus, orderLimits, rateLimits, jobTimings, retryPolicy, keyPolicy,
-        paymentMinAge, paymentPendingExpiry);
+        paymentMinAge, paymentPendingExpiry, alertWindow);
   }
 }

@@ -26,6 +26,7 @@ import dev.rei.application.port.in.payment.SettlePaymentUseCase;
 import dev.rei.application.port.in.payment.StartTopUpUseCase;
 import dev.rei.application.port.in.user.RegisterUserUseCase;
 import dev.rei.application.port.out.AuditLog;
+import dev.rei.application.port.out.AlertThrottle;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.IdGenerator;
@@ -114,8 +115,9 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Notifier notifier(Outbox outbox, IdGenerator ids, Clock clock, Admins admins) {
-    return new Notifier(outbox, ids, clock, admins);
+  Notifier notifier(Outbox outbox, IdGenerator ids, Clock clock, Admins admins, AlertThrottle throttle,
+      CoreSettings core) {
+    return new Notifier(outbox, ids, clock, admins, throttle, core.alertWindow());
   }
 
   @Provides

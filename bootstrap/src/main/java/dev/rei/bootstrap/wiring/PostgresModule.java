@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.rei.adapters.persistence.postgres.PostgresDatabase;
 import dev.rei.application.port.out.AuditLog;
+import dev.rei.application.port.out.AlertThrottle;
 import dev.rei.application.port.out.ChatStateStore;
 import dev.rei.application.port.out.InboundUpdates;
 import dev.rei.application.port.out.JobStore;
@@ -84,6 +85,12 @@ public final class PostgresModule extends AbstractModule {
   @Singleton
   InboundUpdates inboundUpdates(PostgresDatabase database) {
     return database.inboundUpdates();
+  }
+
+  @Provides
+  @Singleton
+  AlertThrottle alertThrottle(PostgresDatabase database) {
+    return database.alertThrottle();
   }
 
   @Provides

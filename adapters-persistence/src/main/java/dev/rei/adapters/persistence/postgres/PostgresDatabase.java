@@ -69,6 +69,10 @@ public final class PostgresDatabase implements AutoCloseable {
     return new PostgresInboundUpdates(unitOfWork);
   }
 
+  public PostgresAlertThrottle alertThrottle() {
+    return new PostgresAlertThrottle(unitOfWork);
+  }
+
   public PostgresChatStateStore chatState() {
     return new PostgresChatStateStore(unitOfWork);
   }

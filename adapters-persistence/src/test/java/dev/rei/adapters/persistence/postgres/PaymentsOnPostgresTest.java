@@ -45,7 +45,8 @@ class PaymentsOnPostgresTest {
   void givenThousandNotificationsForHundredPayments_duplicatedReorderedConcurrent_eachPaidOneIsCreditedOnce()
       throws Exception {
     try (PostgresCore core = new PostgresCore(OrderLimits.DEFAULT, Credits.ZERO, 16)) {
-      Notifier notifier = new Notifier(core.database.outbox(), core.ids, core.clock, new Admins(Set.of(ADMIN)));
+      Notifier notifier = new Notifier(core.database.outbox(), core.ids, core.clock, new Admins(Set.of(ADMIN)),
+          core.database.alertThrottle(), java.time.Duration.ofHours(1));
       SettlePaymentService settle = new SettlePaymentService(core.database.unitOfWork(), core.database.payments(),
           core.database.ledger(), notifier, core.clock, core.ids);
       List<UserId> users = List.of(UserId.of(1), UserId.of(2), UserId.of(3), UserId.of(4));
@@ -102,7 +103,8 @@ class PaymentsOnPostgresTest {
     try (PostgresCore core = new PostgresCore(OrderLimits.DEFAULT, Credits.of(2), 4)) {
       UserId alice = UserId.of(1001);
       core.register.register(new RegisterUserCommand(alice, Language.RU));
-      Notifier notifier = new Notifier(core.database.outbox(), core.ids, core.clock, new Admins(Set.of(ADMIN)));
+      Notifier notifier = new Notifier(core.database.outbox(), core.ids, core.clock, new Admins(Set.of(ADMIN)),
+          core.database.alertThrottle(), java.time.Duration.ofHours(1));
       AdjustBalanceService adjust = new AdjustBalanceService(core.database.unitOfWork(), core.database.users(),
           core.database.ledger(), core.database.auditLog(), notifier, new Admins(Set.of(ADMIN)), core.clock, core.ids);
       AdjustBalanceCommand command = new AdjustBalanceCommand(ADMIN, alice, 5, "goodwill", IdempotencyKey.of("adm-1"));

@@ -67,7 +67,8 @@ final class PostgresCore implements AutoCloseable {
       int poolSize) {
     clock = new MutableClock(start);
     database = PostgresDatabase.open(credentials.url(), credentials.user(), credentials.password(), poolSize);
-    Notifier notifier = new Notifier(database.outbox(), ids, clock, new Admins(Set.of()));
+    Notifier notifier = new Notifier(database.outbox(), ids, clock, new Admins(Set.of()), database.alertThrottle(),
+        java.time.Duration.ofHours(1));
     InMemoryKeyHealthStore keyHealth = new InMemoryKeyHealthStore();
     register = new RegisterUserService(database.unitOfWork(), database.users(), database.ledger(), notifier, clock, ids,
         welcomeBonus);

@@ -38,7 +38,7 @@ public final class ReconcileLedgerService implements ReconcileLedgerUseCase {
     List<LedgerViolation> violations = unitOfWork.inTransaction(
         () -> LedgerAudit.check(ledger.balances(), ledger.transfers()));
     if (!violations.isEmpty()) {
-      unitOfWork.inTransaction(() -> notifier.alertAdmins("ledger_violations", Map.of(
+      unitOfWork.inTransaction(() -> notifier.alertAdmins("ledger_violations", "ledger", Map.of(
           "count", Integer.toString(violations.size()),
           "first", violations.get(0).invariant() + ": " + violations.get(0).detail())));
     }

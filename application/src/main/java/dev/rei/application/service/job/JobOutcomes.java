@@ -54,7 +54,7 @@ public final class JobOutcomes {
       keyHealth.block(report.key(), new KeyBlock(report.effect(),
           clock.now().plus(report.effect() == KeyEffect.BLOCK ? keyPolicy.billingBlock() : keyPolicy.coolDown())));
       if (report.effect() == KeyEffect.BLOCK) {
-        notifier.alertAdmins("provider_billing", Map.of("key", report.key().toString(), "jobId", job.id().toString()));
+        notifier.alertAdmins("provider_billing", report.key().toString(), Map.of("key", report.key().toString(), "jobId", job.id().toString()));
       }
     });
     return job;

@@ -130,7 +130,7 @@ public final class RunNextJobService implements RunNextJobUseCase {
     return unitOfWork.inTransaction(() -> {
       Instant now = clock.now();
       if (allKeysBlocked) {
-        notifier.alertAdmins("all_keys_blocked", Map.of("provider", key.orElseThrow().provider().value()));
+        notifier.alertAdmins("all_keys_blocked", key.orElseThrow().provider().value(), Map.of("provider", key.orElseThrow().provider().value()));
       }
       Job current = jobs.lock(claimed.id()).orElseThrow();
       if (!current.isLeasedBy(lease)) {

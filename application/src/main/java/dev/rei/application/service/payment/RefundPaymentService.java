@@ -123,7 +123,7 @@ public final class RefundPaymentService implements RefundPaymentUseCase {
     notifier.tell(refunded.userId(), Notice.Type.PAYMENT_REFUNDED, Map.of("paymentId", refunded.id().toString(),
         "amount", refunded.amount().toString(), "credits", takenBack.toString()));
     if (!notTakenBack.isEmpty()) {
-      notifier.alertAdmins("refund_credits_not_taken_back", Map.of("paymentId", refunded.id().toString(),
+      notifier.alertAdmins("refund_credits_not_taken_back", refunded.id().toString(), Map.of("paymentId", refunded.id().toString(),
           "user", refunded.userId().toString(), "credits", String.join(", ", notTakenBack)));
     }
     return new AdminResult.Done("refunded " + refunded.amount() + " of payment " + refunded.id() + " to user "

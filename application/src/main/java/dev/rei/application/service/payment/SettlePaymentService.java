@@ -49,7 +49,7 @@ public final class SettlePaymentService implements SettlePaymentUseCase {
       Settlement settlement = SettlementRule.decide(payments.lock(verified.paymentId()), verified, clock.now());
       if (settlement instanceof Settlement.Refused refused) {
         if (refused.reason().alertsAdmins()) {
-          notifier.alertAdmins("payment_anomaly", Map.of("reason", refused.reason().name(),
+          notifier.alertAdmins("payment_anomaly", verified.paymentId() + ":" + refused.reason(), Map.of("reason", refused.reason().name(),
               "paymentId", verified.paymentId().toString(), "rail", verified.rail().name()));
         }
         return new SettleResult.Ignored(refused.reason());

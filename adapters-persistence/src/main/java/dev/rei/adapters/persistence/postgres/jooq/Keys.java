@@ -5,6 +5,7 @@ package dev.rei.adapters.persistence.postgres.jooq;
 
 
 import dev.rei.adapters.persistence.postgres.jooq.tables.Accounts;
+import dev.rei.adapters.persistence.postgres.jooq.tables.AlertThrottle;
 import dev.rei.adapters.persistence.postgres.jooq.tables.AuditLog;
 import dev.rei.adapters.persistence.postgres.jooq.tables.ChatState;
 import dev.rei.adapters.persistence.postgres.jooq.tables.InboundUpdates;
@@ -17,6 +18,7 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.SystemAccountStripes;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Transfers;
 import dev.rei.adapters.persistence.postgres.jooq.tables.Users;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.AccountsRecord;
+import dev.rei.adapters.persistence.postgres.jooq.tables.records.AlertThrottleRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.AuditLogRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.ChatStateRecord;
 import dev.rei.adapters.persistence.postgres.jooq.tables.records.InboundUpdatesRecord;
@@ -44,6 +46,7 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<AccountsRecord> ACCOUNTS_PKEY = Internal.createUniqueKey(Accounts.ACCOUNTS, DSL.name("accounts_pkey"), new TableField[] { Accounts.ACCOUNTS.CODE }, true);
+    public static final UniqueKey<AlertThrottleRecord> ALERT_THROTTLE_PKEY = Internal.createUniqueKey(AlertThrottle.ALERT_THROTTLE, DSL.name("alert_throttle_pkey"), new TableField[] { AlertThrottle.ALERT_THROTTLE.ALERT_KEY }, true);
     public static final UniqueKey<AuditLogRecord> AUDIT_LOG_PKEY = Internal.createUniqueKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_pkey"), new TableField[] { AuditLog.AUDIT_LOG.ID }, true);
     public static final UniqueKey<ChatStateRecord> CHAT_STATE_PKEY = Internal.createUniqueKey(ChatState.CHAT_STATE, DSL.name("chat_state_pkey"), new TableField[] { ChatState.CHAT_STATE.NAMESPACE, ChatState.CHAT_STATE.KEY }, true);
     public static final UniqueKey<InboundUpdatesRecord> INBOUND_UPDATES_PKEY = Internal.createUniqueKey(InboundUpdates.INBOUND_UPDATES, DSL.name("inbound_updates_pkey"), new TableField[] { InboundUpdates.INBOUND_UPDATES.UPDATE_ID }, true);

@@ -5,6 +5,7 @@ package dev.rei.adapters.persistence.postgres.jooq;
 
 
 import dev.rei.adapters.persistence.postgres.jooq.tables.Accounts;
+import dev.rei.adapters.persistence.postgres.jooq.tables.AlertThrottle;
 import dev.rei.adapters.persistence.postgres.jooq.tables.AuditLog;
 import dev.rei.adapters.persistence.postgres.jooq.tables.ChatState;
 import dev.rei.adapters.persistence.postgres.jooq.tables.InboundUpdates;
@@ -34,6 +35,8 @@ public class Public extends SchemaImpl {
     public static final Public PUBLIC = new Public();
 
     public final Accounts ACCOUNTS = Accounts.ACCOUNTS;
+
+    public final AlertThrottle ALERT_THROTTLE = AlertThrottle.ALERT_THROTTLE;
 
     public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
 
@@ -73,6 +76,7 @@ public class Public extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             Accounts.ACCOUNTS,
+            AlertThrottle.ALERT_THROTTLE,
             AuditLog.AUDIT_LOG,
             ChatState.CHAT_STATE,
             InboundUpdates.INBOUND_UPDATES,

@@ -5,6 +5,7 @@ package dev.rei.adapters.persistence.postgres.jooq;
 
 
 import dev.rei.adapters.persistence.postgres.jooq.tables.Accounts;
+import dev.rei.adapters.persistence.postgres.jooq.tables.AlertThrottle;
 import dev.rei.adapters.persistence.postgres.jooq.tables.AuditLog;
 import dev.rei.adapters.persistence.postgres.jooq.tables.ChatState;
 import dev.rei.adapters.persistence.postgres.jooq.tables.InboundUpdates;
@@ -23,6 +24,8 @@ import dev.rei.adapters.persistence.postgres.jooq.tables.Users;
 public class Tables {
 
     public static final Accounts ACCOUNTS = Accounts.ACCOUNTS;
+
+    public static final AlertThrottle ALERT_THROTTLE = AlertThrottle.ALERT_THROTTLE;
 
     public static final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
 
