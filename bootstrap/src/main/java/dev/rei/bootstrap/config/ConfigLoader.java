@@ -42,6 +42,8 @@ public final class ConfigLoader {
   public static final String REDIS_NAMESPACE = "REDIS_NAMESPACE";
   public static final String HTTP_HOST = "HTTP_HOST";
   public static final String HTTP_PORT = "HTTP_PORT";
+  public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+  public static final String MEDIA_LINK_SECRET = "MEDIA_LINK_SECRET";
   public static final String DATA_DIR = "DATA_DIR";
   public static final String LOG_FORMAT = "LOG_FORMAT";
   public static final String LOG_LEVEL = "LOG_LEVEL";
@@ -73,7 +75,8 @@ public final class ConfigLoader {
     BotSettings bot = bot(read);
     DatabaseSettings database = database(read);
     RedisSettings redis = redis(read);
-    HttpSettings http = new HttpSettings(read.text(HTTP_HOST, "0.0.0.0"), read.integer(HTTP_PORT, 8080, 0, 65_535));
+    HttpSettings http = new HttpSettings(read.text(HTTP_HOST, "0.0.0.0"), read.integer(HTTP_PORT, 8080, 0, 65_535),
+        publicLinks(read));
     var dataDir = read.path(DATA_DIR, "./data");
     LogSettings log = new LogSettings(read.choice(LOG_FORMAT, LogFormat.class, LogFormat.TEXT),
         read.choice(LOG_LEVEL, LogSettings.LogLevel.class, LogSettings.LogLevel.INFO));
@@ -85,6 +88,22 @@ public final class ConfigLoader {
     }
     return new ConfigResult.Valid(new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers),
         read.namesRead());
+  }
+
+  private static Optional<HttpSettings.PublicLinks> publicLinks(SettingsReader read) {
+    Optional<String> base = read.optional(PUBLIC_BASE_URL);
+    Optional<Secret> secret = read.secret(MEDIA_LINK_SECRET);
+    Duration validity = Duration.ofHours(read.integer("MEDIA_LINK_HOURS", 72, 1, 30 * 24));
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    URI url = read.httpUrl(PUBLIC_BASE_URL, "https://example.invalid");
+    if (secret.isEmpty() || secret.get().reveal().length() < 32) {
+      read.problem(MEDIA_LINK_SECRET, "required when PUBLIC_BASE_URL is set: at least 32 random characters to sign"
+          + " media links with (e.g. `openssl rand -hex 32`); the same value in every process");
+      return Optional.empty();
+    }
+    return Optional.of(new HttpSettings.PublicLinks(url, secret.get(), validity));
   }
 
   private static BotSettings bot(SettingsReader read) {

@@ -39,6 +39,7 @@ public record ReiConfig(
     redis.url().ifPresent(secrets::add);
     redisPassword().ifPresent(secrets::add);
     secrets.addAll(providers.gemini().keys());
+    http.publicLinks().map(HttpSettings.PublicLinks::secret).ifPresent(secrets::add);
     return secrets.stream().map(Secret::reveal).toList();
   }
 

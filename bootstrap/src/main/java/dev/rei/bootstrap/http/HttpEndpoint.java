@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's HTTP server: exact-path routes (health, metrics, later webhooks), bodies capped at
+ * The process's HTTP server: exact-path routes (health, metrics, webhooks) and prefix routes
+ * ({@code /media/*}: every path below {@code /media/}), bodies capped at
  * {@link #MAX_BODY_BYTES}, unknown paths 404, a route that throws 500 — with nothing of the
  * exception in the answer.
  */
@@ -90,6 +91,9 @@ public final class HttpEndpoint implements Managed {
     String path = exchange.getRequestURI().getPath();
     HttpRoute route = routes.get(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     if (route == null) {
+      route = prefixRoute(path);
+    }
+    if (route == null) {
       return HttpReply.json(404, "{\"error\":\"not found\"}");
     }
     byte[] body;
@@ -104,6 +108,23 @@ public final class HttpEndpoint implements Managed {
     String query = exchange.getRequestURI().getRawQuery();
     return route.handle(new HttpCall(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path,
         query == null ? "" : query, headers, body, exchange.getRemoteAddress().getAddress().getHostAddress()));
+  }
+
+  /** A route registered as {@code /prefix/*} answers every path under {@code /prefix/} (the longest prefix wins). */
+  private HttpRoute prefixRoute(String path) {
+    HttpRoute best = null;
+    int bestLength = -1;
+    for (Map.Entry<String, HttpRoute> entry : routes.entrySet()) {
+      String key = entry.getKey();
+      if (key.endsWith("/*")) {
+        String prefix = key.substring(0, key.length() - 1);
+        if (path.startsWith(prefix) && path.length() > prefix.length() && prefix.length() > bestLength) {
+          best = entry.getValue();
+          bestLength = prefix.length();
+        }
+      }
+    }
+    return best;
   }
 
   @Override

@@ -5,7 +5,12 @@ import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
 import dev.rei.adapters.persistence.postgres.PostgresDatabase;
 import dev.rei.adapters.persistence.redis.RedisConnection;
+import dev.rei.adapters.telegram.send.ResultLinks;
+import dev.rei.application.port.out.Clock;
+import dev.rei.application.port.out.MediaStore;
 import dev.rei.bootstrap.config.HttpSettings;
+import dev.rei.bootstrap.http.MediaLinks;
+import dev.rei.bootstrap.http.MediaRoute;
 import dev.rei.bootstrap.http.DatabaseHealthCheck;
 import dev.rei.bootstrap.http.HealthCheck;
 import dev.rei.bootstrap.http.HealthRoutes;
@@ -17,6 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTTP server with {@code /metrics} and a {@code /health/<name>} route per health check. Other
@@ -54,8 +60,23 @@ public final class HttpModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HttpEndpoint endpoint(HttpSettings settings, Map<String, HttpRoute> routes, Map<String, HealthCheck> checks) {
+  Optional<MediaLinks> mediaLinks(HttpSettings settings, Clock clock) {
+    return settings.publicLinks().map(links -> new MediaLinks(links.baseUrl(), links.secret().reveal(), links.validity(),
+        clock));
+  }
+
+  @Provides
+  @Singleton
+  ResultLinks resultLinks(Optional<MediaLinks> links) {
+    return links.<ResultLinks>map(l -> l).orElse(ResultLinks.NONE);
+  }
+
+  @Provides
+  @Singleton
+  HttpEndpoint endpoint(HttpSettings settings, Map<String, HttpRoute> routes, Map<String, HealthCheck> checks,
+      Optional<MediaLinks> links, MediaStore media) {
     Map<String, HttpRoute> all = new HashMap<>(routes);
+    links.ifPresent(l -> all.put(MediaLinks.PATH_PREFIX + "*", new MediaRoute(l, media)));
     HealthRoutes.of(checks).forEach((path, route) -> {
       if (all.putIfAbsent(path, route) != null) {
         throw new IllegalStateException("two routes for " + path);

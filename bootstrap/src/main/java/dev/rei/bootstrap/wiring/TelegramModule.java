@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.rei.adapters.telegram.BotPorts;
 import dev.rei.adapters.telegram.BotUseCases;
 import dev.rei.adapters.telegram.TelegramBot;
+import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.adapters.telegram.TelegramSettings;
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
@@ -71,8 +72,8 @@ public final class TelegramModule extends AbstractModule {
 
   @Provides
   @Singleton
-  MessageSender sender(TelegramConnection connection, BotPorts ports, TelegramSettings settings) {
-    return TelegramBot.messageSender(connection, ports, settings, null);
+  MessageSender sender(TelegramConnection connection, BotPorts ports, TelegramSettings settings, ResultLinks links) {
+    return TelegramBot.messageSender(connection, ports, settings, links);
   }
 
   @Provides

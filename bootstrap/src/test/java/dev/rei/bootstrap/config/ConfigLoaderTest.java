@@ -155,6 +155,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void givenAPublicBaseUrl_whenLoaded_thenASigningSecretIsRequiredAndMasked() {
+    assertThat(problems(Map.of("PUBLIC_BASE_URL", "https://rei.example.com")))
+        .extracting(ConfigProblem::variable).containsExactly("MEDIA_LINK_SECRET");
+    assertThat(problems(Map.of("PUBLIC_BASE_URL", "https://rei.example.com", "MEDIA_LINK_SECRET", "short")))
+        .extracting(ConfigProblem::variable).containsExactly("MEDIA_LINK_SECRET");
+    assertThat(problems(Map.of("PUBLIC_BASE_URL", "ftp://x", "MEDIA_LINK_SECRET", "s".repeat(32))))
+        .extracting(ConfigProblem::variable).containsExactly("PUBLIC_BASE_URL");
+
+    ReiConfig config = TestConfigs.load(Map.of("PUBLIC_BASE_URL", "https://rei.example.com/",
+        "MEDIA_LINK_SECRET", "s".repeat(40), "MEDIA_LINK_HOURS", "5"));
+
+    assertThat(config.http().publicLinks()).get().satisfies(links -> {
+      assertThat(links.baseUrl()).hasToString("https://rei.example.com");
+      assertThat(links.validity()).isEqualTo(java.time.Duration.ofHours(5));
+    });
+    assertThat(config.secretValues()).contains("s".repeat(40));
+    assertThat(TestConfigs.load(Map.of()).http().publicLinks()).isEmpty();
+  }
+
+  @Test
   void givenAKeyPool_whenLoaded_thenKeysComeInTheOrderOfTheirNumbersWithoutDuplicates() {
     Map<String, String> variables = new HashMap<>();
     variables.put("GEMINI_API_KEY", "key-zero-000");
