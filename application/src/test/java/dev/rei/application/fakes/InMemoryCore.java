@@ -123,7 +123,8 @@ public final class InMemoryCore {
     history = new GetHistoryService(ledger, clock);
     transfer = new GetTransferService(ledger);
     quotes = new QuoteService(PricingFixtures.samplePriceList(), ledger, clock);
-    catalog = new GetCatalogService(PricingFixtures.samplePriceList(), PricingFixtures.sampleTopUpCatalog());
+    catalog = new GetCatalogService(List.of(provider), PricingFixtures.samplePriceList(),
+        PricingFixtures.sampleTopUpCatalog());
     placeOrder = new PlaceOrderService(db, users, orders, jobs, ledger, notifier, workSignal, clock, ids, limits,
         timings);
     outcomes = new JobOutcomes(jobs, ledger, keyHealth, keyPolicy, notifier, clock, ids);

@@ -1,5 +1,7 @@
 package dev.rei.bootstrap.config;
 
+import dev.rei.adapters.providers.kling.KlingModel;
+import dev.rei.adapters.providers.kling.KlingSettings;
 import dev.rei.application.service.job.JobTimings;
 import dev.rei.application.service.payment.ReconcilePaymentsService;
 import dev.rei.domain.job.RetryPolicy;
@@ -60,7 +62,6 @@ public final class ConfigLoader {
   private static final Pattern BOT_TOKEN_SHAPE = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{30,}");
   private static final Pattern REDIS_NAMESPACE_SHAPE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
   private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-  private static final String DEFAULT_VIDEO_MODELS = "kling-3.0:Kling 3.0,kling-2.6:Kling 2.6,kling-1.5:Kling 1.5";
   private static final int MAX_CREDITS = 1_000_000;
 
   private ConfigLoader() {}
@@ -173,10 +174,11 @@ public final class ConfigLoader {
       generate.put(size, credits(read, "PRICE_IMAGE_" + size.label(), generateDefaults[size.ordinal()], 1));
       edit.put(size, credits(read, "PRICE_IMAGE_EDIT_" + size.label(), editDefaults[size.ordinal()], 1));
     }
-    List<VideoModel> videoModels = read.parsed("VIDEO_MODELS", DEFAULT_VIDEO_MODELS, ConfigLoader::videoModels);
+    List<VideoModel> videoModels = read.parsed("KLING_MODELS", KlingSettings.DEFAULT_MODELS, ConfigLoader::videoModels);
     Credits videoFiveSeconds = credits(read, "PRICE_VIDEO_5S", 100, 1);
     Map<String, Credits> videoPrices = new LinkedHashMap<>();
     videoModels.forEach(model -> videoPrices.put(model.id(), videoFiveSeconds));
+    videoPrices.putAll(read.parsed("PRICE_VIDEO_5S_BY_MODEL", "", ConfigLoader::pricesByModel));
     Multiplier tenSeconds = read.parsed("PRICE_VIDEO_10S_MULTIPLIER", "2", ConfigLoader::multiplier);
     Credits reels = credits(read, "PRICE_REELS_VIDEO", 1, 1);
     Duration quoteValidity = Duration.ofMinutes(read.integer("QUOTE_VALID_MINUTES", 10, 1, 24 * 60));
@@ -199,6 +201,7 @@ public final class ConfigLoader {
     Duration paymentExpiry = Duration.ofHours(read.integer("PAYMENT_PENDING_EXPIRY_HOURS",
         (int) ReconcilePaymentsService.DEFAULT_PENDING_EXPIRY.toHours(), 1, 30 * 24));
     Duration alertWindow = Duration.ofMinutes(read.integer("ALERT_REPEAT_MINUTES", 60, 1, 7 * 24 * 60));
+    TopUpCatalog topUps = TopUpConfig.read(read);
     if (!read.problems().isEmpty()) {
       return null;
     }
@@ -206,8 +209,8 @@ public final class ConfigLoader {
     try {
       prices = new PriceList(generate, edit, videoModels, videoPrices, tenSeconds, reels, quoteValidity);
     } catch (IllegalArgumentException e) {
-      // Every single price was checked above; what is left is the list of video models (a model twice).
-      read.problem("VIDEO_MODELS", e.getMessage());
+      // Every single price was checked above; what is left is a price for a model KLING_MODELS does not offer.
+      read.problem("PRICE_VIDEO_5S_BY_MODEL", e.getMessage());
       return null;
     }
     // The hold must outlive the deadline by more than a lease, so the sweeper expires the job before its hold.
@@ -215,7 +218,7 @@ public final class ConfigLoader {
         ? lease.multipliedBy(2) : Duration.ofMinutes(30);
     return new CoreSettings(
         prices,
-        new TopUpCatalog(List.of(), List.of()),
+        topUps,
         welcomeBonus,
         new OrderLimits(maxActive, hourlyCap),
         new RateLimitPolicy(rates, EscalationPolicy.DEFAULT),
@@ -249,27 +252,76 @@ public final class ConfigLoader {
           + SettingsReader.quoted(model));
     }
     URI baseUrl = read.httpUrl(GEMINI_API_URL, GeminiSettings.DEFAULT_BASE_URL);
-    return new ProviderSettings(simulated, delay, new GeminiSettings(keys, model, baseUrl));
+    Duration videoDelay = Duration.ofMillis(read.integer("SIMULATED_VIDEO_DELAY_MILLIS", 15_000, 0, 3_600_000));
+    return new ProviderSettings(simulated, delay, videoDelay, new GeminiSettings(keys, model, baseUrl), kling(read),
+        reels(read));
+  }
+
+  private static KlingConfig kling(SettingsReader read) {
+    List<KlingConfig.KeyPair> keys = read.secretPairPool("KLING_ACCESS_KEY", "KLING_SECRET_KEY").stream()
+        .map(pair -> new KlingConfig.KeyPair(pair[0], pair[1])).toList();
+    URI baseUrl = read.httpUrl("KLING_BASE_URL", KlingSettings.DEFAULT_BASE_URL.replaceAll("/+$", ""));
+    String mode = read.text("KLING_MODE", KlingSettings.DEFAULT_MODE).toLowerCase(java.util.Locale.ROOT);
+    if (!KlingSettings.MODES.contains(mode)) {
+      read.problem("KLING_MODE", "must be std or pro, was " + SettingsReader.quoted(mode));
+    }
+    Duration poll = Duration.ofSeconds(read.integer("KLING_POLL_SECONDS",
+        (int) KlingSettings.DEFAULT_POLL_INTERVAL.toSeconds(), 1, 600));
+    return new KlingConfig(keys, baseUrl, mode, poll);
+  }
+
+  private static ReelsConfig reels(SettingsReader read) {
+    List<Secret> kieKeys = read.secretPool("KIE_API_KEY");
+    URI kieBase = read.httpUrl("KIE_BASE_URL", "https://api.kie.ai");
+    URI kieUpload = read.httpUrl("KIE_UPLOAD_BASE_URL", "https://kieai.redpandaai.co");
+    List<Secret> openAiKeys = read.secretPool("OPENAI_API_KEY");
+    URI openAiBase = read.httpUrl("OPENAI_BASE_URL", "https://api.openai.com/v1");
+    String openAiModel = read.text("OPENAI_MODEL", "gpt-4o-mini");
+    if (!MODEL_NAME.matcher(openAiModel).matches()) {
+      read.problem("OPENAI_MODEL", "must be a model id such as gpt-4o-mini, was " + SettingsReader.quoted(openAiModel));
+    }
+    Optional<java.nio.file.Path> templates = read.optional("REELS_TEMPLATES_DIR").map(dir -> read.path(
+        "REELS_TEMPLATES_DIR", dir));
+    if (!kieKeys.isEmpty() && openAiKeys.isEmpty()) {
+      read.problem("OPENAI_API_KEY", "required with KIE_API_KEY: Reels scripts are written by OpenAI (also"
+          + " OPENAI_API_KEY_1, _2… for a key pool)");
+    }
+    return new ReelsConfig(kieKeys, kieBase, kieUpload, openAiKeys, openAiBase, openAiModel, templates);
   }
 
   private static Credits credits(SettingsReader read, String name, long defaultValue, long min) {
     return Credits.of(read.longInteger(name, defaultValue, min, MAX_CREDITS));
   }
 
-  /** {@code id:Display name,id:Display name}; an id alone is shown as itself. */
+  /** {@code id:Display name,…} as Kling's adapter reads it (the seed's "kling-2.6" becomes the API's "kling-v2-6"). */
   private static List<VideoModel> videoModels(String text) {
-    List<VideoModel> models = new ArrayList<>();
+    return KlingModel.parseAll(text).stream().map(model -> new VideoModel(model.id(), model.name())).toList();
+  }
+
+  /** {@code id:credits,…}: a five-second price per model, overriding PRICE_VIDEO_5S. */
+  private static Map<String, Credits> pricesByModel(String text) {
+    Map<String, Credits> prices = new LinkedHashMap<>();
     for (String entry : text.split(",")) {
-      String item = entry.strip();
-      if (item.isEmpty()) {
+      if (entry.isBlank()) {
         continue;
       }
-      int colon = item.indexOf(':');
-      String id = colon < 0 ? item : item.substring(0, colon).strip();
-      String name = colon < 0 ? item : item.substring(colon + 1).strip();
-      models.add(new VideoModel(id, name));
+      int colon = entry.indexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("each entry is model:credits");
+      }
+      String id = KlingModel.parseAll(entry.substring(0, colon)).get(0).id();
+      long credits;
+      try {
+        credits = Long.parseLong(entry.substring(colon + 1).strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("each entry is model:credits");
+      }
+      if (credits < 1 || credits > MAX_CREDITS) {
+        throw new IllegalArgumentException("a price is 1.." + MAX_CREDITS + " credits");
+      }
+      prices.put(id, Credits.of(credits));
     }
-    return models;
+    return prices;
   }
 
   private static Multiplier multiplier(String text) {

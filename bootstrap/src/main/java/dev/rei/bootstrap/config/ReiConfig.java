@@ -39,6 +39,12 @@ public record ReiConfig(
     redis.url().ifPresent(secrets::add);
     redisPassword().ifPresent(secrets::add);
     secrets.addAll(providers.gemini().keys());
+    providers.kling().keys().forEach(pair -> {
+      secrets.add(pair.accessKey());
+      secrets.add(pair.secretKey());
+    });
+    secrets.addAll(providers.reels().kieKeys());
+    secrets.addAll(providers.reels().openAiKeys());
     http.publicLinks().map(HttpSettings.PublicLinks::secret).ifPresent(secrets::add);
     return secrets.stream().map(Secret::reveal).toList();
   }
@@ -69,7 +75,7 @@ public record ReiConfig(
     return new ReiConfig(new BotSettings(Optional.of(token), apiUrl, bot.adminIds()),
         new DatabaseSettings(Optional.empty(), database.poolSize()), new RedisSettings(Optional.empty(), redis.namespace()),
         http, dataDir.resolve("sandbox"), log, core, workers,
-        new ProviderSettings(true, providers.simulatedDelay(), providers.gemini()));
+        providers.simulatedOnly());
   }
 
   /** This configuration with {@code core} in place of its core settings. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -183,6 +184,34 @@ final class SettingsReader {
     optional(name).ifPresent(keys::add);
     keys.addAll(byNumber.values());
     return keys.stream().map(Secret::of).toList();
+  }
+
+  /**
+   * A pool of key pairs ({@code FIRST} with {@code SECOND}, {@code FIRST_1} with {@code SECOND_1}…),
+   * in the order of their numbers; a half-given pair is a problem, a repeated pair is dropped.
+   */
+  List<Secret[]> secretPairPool(String first, String second) {
+    TreeMap<Integer, String> suffixes = new TreeMap<>();
+    suffixes.put(-1, "");
+    Pattern numbered = Pattern.compile("(?:" + Pattern.quote(first) + "|" + Pattern.quote(second) + ")_([0-9]{1,4})");
+    for (String candidate : environment.names()) {
+      Matcher matcher = numbered.matcher(candidate);
+      if (matcher.matches()) {
+        suffixes.put(Integer.parseInt(matcher.group(1)), "_" + matcher.group(1));
+      }
+    }
+    Map<String, Secret[]> pairs = new java.util.LinkedHashMap<>();
+    for (String suffix : suffixes.values()) {
+      Optional<String> a = optional(first + suffix);
+      Optional<String> b = optional(second + suffix);
+      if (a.isPresent() != b.isPresent()) {
+        problem(a.isPresent() ? second + suffix : first + suffix, "required with " + (a.isPresent() ? first : second)
+            + suffix + ": keys come in pairs");
+      } else if (a.isPresent()) {
+        pairs.putIfAbsent(a.get() + "\n" + b.get(), new Secret[] {Secret.of(a.get()), Secret.of(b.get())});
+      }
+    }
+    return List.copyOf(pairs.values());
   }
 
   void problem(String name, String problem) {

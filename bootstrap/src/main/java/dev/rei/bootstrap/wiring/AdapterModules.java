@@ -23,14 +23,25 @@ public record AdapterModules(Module chat, List<Module> providers, List<Module> p
 
   /**
    * The adapters for {@code config}: simulated providers with {@code REI_SIMULATED=true}, else the
-   * real APIs; Telegram when a bot token is set (a worker needs none); payment rails arrive with
+   * real APIs (Gemini always; Kling and Reels when their keys are set); Telegram when a bot token is set (a worker needs none); payment rails arrive with
    * their own modules.
    */
   public static AdapterModules forConfig(ReiConfig config) {
     Objects.requireNonNull(config, "config");
-    Module providers = config.providers().simulated() ? new SimulatedProvidersModule() : new GeminiProvidersModule();
+    List<Module> providers = new ArrayList<>();
+    if (config.providers().simulated()) {
+      providers.add(new SimulatedProvidersModule());
+    } else {
+      providers.add(new GeminiProvidersModule());
+      if (!config.providers().kling().keys().isEmpty()) {
+        providers.add(new KlingProvidersModule());
+      }
+      if (config.providers().reels().configured()) {
+        providers.add(new ReelsProvidersModule());
+      }
+    }
     Module chat = config.bot().token().isPresent() ? new TelegramModule() : new NoChatModule();
-    return new AdapterModules(chat, List.of(providers), List.of(), List.of());
+    return new AdapterModules(chat, providers, List.of(), List.of());
   }
 
   /** These adapters with {@code chat} in place of the current chat module. */

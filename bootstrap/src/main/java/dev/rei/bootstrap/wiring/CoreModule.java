@@ -170,8 +170,8 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  GetCatalogUseCase catalog(CoreSettings core) {
-    return new GetCatalogService(core.prices(), core.topUps());
+  GetCatalogUseCase catalog(CoreSettings core, List<GenerationProvider> providers) {
+    return new GetCatalogService(providers, core.prices(), core.topUps());
   }
 
   @Provides

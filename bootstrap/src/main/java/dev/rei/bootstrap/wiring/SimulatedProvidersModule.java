@@ -6,13 +6,15 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.rei.adapters.providers.simulated.SimulatedImageProvider;
 import dev.rei.adapters.providers.simulated.SimulatedImageSettings;
+import dev.rei.adapters.providers.simulated.SimulatedVideoProvider;
+import dev.rei.adapters.providers.simulated.SimulatedVideoSettings;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.MediaStore;
 import dev.rei.bootstrap.config.ProviderSettings;
 import java.time.Duration;
 
-/** Generation without keys or network: the simulated image provider, taking the configured time. */
+/** Generation without keys or network: the simulated image and video providers, taking the configured times. */
 public final class SimulatedProvidersModule extends AbstractModule {
 
   @Provides
@@ -26,6 +28,19 @@ public final class SimulatedProvidersModule extends AbstractModule {
 
   @ProvidesIntoSet
   GenerationProvider images(SimulatedImageProvider provider) {
+    return provider;
+  }
+
+  @Provides
+  @Singleton
+  SimulatedVideoProvider simulatedVideos(MediaStore media, Clock clock, ProviderSettings settings) {
+    Duration duration = settings.simulatedVideoDelay();
+    Duration poll = duration.isZero() ? Duration.ofSeconds(1) : max(duration.dividedBy(5), Duration.ofMillis(200));
+    return new SimulatedVideoProvider(media, clock, new SimulatedVideoSettings(duration, poll));
+  }
+
+  @ProvidesIntoSet
+  GenerationProvider videos(SimulatedVideoProvider provider) {
     return provider;
   }
 

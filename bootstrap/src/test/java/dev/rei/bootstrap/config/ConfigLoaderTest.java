@@ -48,7 +48,10 @@ class ConfigLoaderTest {
     assertThat(config.core().orderLimits().maxActiveOrders()).isEqualTo(3);
     assertThat(config.core().prices().imageGenerate()).containsEntry(ImageSize.K1, Credits.of(50))
         .containsEntry(ImageSize.K4, Credits.of(100));
-    assertThat(config.core().prices().videoModels()).hasSize(3);
+    assertThat(config.core().prices().videoModels()).extracting(m -> m.id() + "=" + m.displayName())
+        .containsExactly("kling-v3=Kling 3.0", "kling-v2-6=Kling 2.6");
+    assertThat(config.providers().kling().keys()).isEmpty();
+    assertThat(config.providers().reels().configured()).isFalse();
     assertThat(config.core().jobTimings().deadline()).isEqualTo(Duration.ofMinutes(30));
     assertThat(config.workers().threads()).isEqualTo(4);
     assertThat(config.providers().simulated()).isFalse();
@@ -152,6 +155,57 @@ class ConfigLoaderTest {
         .extracting(ConfigProblem::variable).containsExactly("DATABASE_USER");
     assertThat(problems(Map.of("DATABASE_URL", "postgres://u:p@db.example.org")))
         .extracting(ConfigProblem::line).singleElement().asString().startsWith("DATABASE_URL: names no database");
+  }
+
+  @Test
+  void givenTopUpSettings_whenLoaded_thenPackagesAndCustomAmountsArePerRail() {
+    ReiConfig defaults = TestConfigs.load(Map.of());
+    assertThat(defaults.core().topUps().packagesFor(dev.rei.domain.payment.Rail.YOOKASSA))
+        .extracting(p -> p.code() + " " + p.price() + " " + p.credits().value() + "+" + p.bonus().value())
+        .containsExactly("p100 100.00 RUB 100+0", "p200 200.00 RUB 200+10", "p300 300.00 RUB 300+30");
+    assertThat(defaults.core().topUps().customAmountFor(dev.rei.domain.payment.Rail.TELEGRAM_STARS)).isEmpty();
+
+    ReiConfig custom = TestConfigs.load(Map.of("TOPUP_PACKAGES_HELEKET", "2.5:250+25", "HELEKET_CURRENCY", "ton",
+        "TOPUP_CUSTOM_YOOKASSA", "none"));
+    assertThat(custom.core().topUps().packagesFor(dev.rei.domain.payment.Rail.HELEKET))
+        .extracting(p -> p.code() + " " + p.price()).containsExactly("p2_5 2.50 TON");
+    assertThat(custom.core().topUps().customAmountFor(dev.rei.domain.payment.Rail.YOOKASSA)).isEmpty();
+
+    assertThat(problems(Map.of("TOPUP_PACKAGES_YOOKASSA", "100:100,abc", "TOPUP_CUSTOM_HELEKET", "1:10",
+        "TOPUP_PACKAGES_TELEGRAM_STARS", "10.5:10", "TOPUP_CUSTOM_YOOKASSA", "1:100:10")))
+        .extracting(ConfigProblem::variable).containsExactlyInAnyOrder("TOPUP_PACKAGES_YOOKASSA",
+            "TOPUP_CUSTOM_HELEKET", "TOPUP_PACKAGES_TELEGRAM_STARS", "TOPUP_CUSTOM_YOOKASSA");
+  }
+
+  @Test
+  void givenVideoProviderKeys_whenLoaded_thenPairsPoolsAndPricesPerModelAreRead() {
+    Map<String, String> variables = new HashMap<>();
+    variables.put("KLING_ACCESS_KEY", "access-0");
+    variables.put("KLING_SECRET_KEY", "secret-0");
+    variables.put("KLING_ACCESS_KEY_2", "access-2");
+    variables.put("KLING_SECRET_KEY_2", "secret-2");
+    variables.put("KLING_MODELS", "kling-2.6:Kling 2.6,kling-v3:Kling 3");
+    variables.put("PRICE_VIDEO_5S_BY_MODEL", "kling-v3:150");
+    variables.put("KIE_API_KEY", "kie-0");
+    variables.put("OPENAI_API_KEY_1", "oa-1");
+
+    ReiConfig config = TestConfigs.load(variables);
+
+    assertThat(config.providers().kling().keys()).extracting(pair -> pair.accessKey().reveal() + "/"
+        + pair.secretKey().reveal()).containsExactly("access-0/secret-0", "access-2/secret-2");
+    assertThat(config.core().prices().videoFiveSeconds()).containsEntry("kling-v2-6", Credits.of(100))
+        .containsEntry("kling-v3", Credits.of(150));
+    assertThat(config.providers().reels().configured()).isTrue();
+    assertThat(config.secretValues()).contains("secret-2", "kie-0", "oa-1");
+
+    assertThat(problems(Map.of("KLING_ACCESS_KEY_1", "a"))).extracting(ConfigProblem::variable)
+        .containsExactly("KLING_SECRET_KEY_1");
+    assertThat(problems(Map.of("KIE_API_KEY", "k"))).extracting(ConfigProblem::variable)
+        .containsExactly("OPENAI_API_KEY");
+    assertThat(problems(Map.of("PRICE_VIDEO_5S_BY_MODEL", "kling-v9:10"))).extracting(ConfigProblem::variable)
+        .containsExactly("PRICE_VIDEO_5S_BY_MODEL");
+    assertThat(problems(Map.of("KLING_MODE", "turbo"))).extracting(ConfigProblem::variable)
+        .containsExactly("KLING_MODE");
   }
 
   @Test
