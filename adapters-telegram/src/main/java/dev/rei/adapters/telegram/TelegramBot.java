@@ -6,14 +6,22 @@ import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.api.TelegramFiles;
 import dev.rei.adapters.telegram.button.Buttons;
 import dev.rei.adapters.telegram.button.Keyboards;
+import dev.rei.adapters.telegram.flow.AccountFlow;
 import dev.rei.adapters.telegram.flow.FlowKit;
+import dev.rei.adapters.telegram.flow.HistoryFlow;
 import dev.rei.adapters.telegram.flow.ImageFlow;
 import dev.rei.adapters.telegram.flow.MenuFlow;
 import dev.rei.adapters.telegram.flow.OrderFlow;
 import dev.rei.adapters.telegram.flow.QuoteFlow;
+import dev.rei.adapters.telegram.flow.TopUpFlow;
+import dev.rei.adapters.telegram.flow.ReelsFlow;
 import dev.rei.adapters.telegram.flow.Replies;
 import dev.rei.adapters.telegram.flow.UpdateRouter;
 import dev.rei.adapters.telegram.flow.UserGate;
+import dev.rei.adapters.telegram.flow.VideoFlow;
+import dev.rei.adapters.telegram.flow.VideoFlows;
+import dev.rei.adapters.telegram.flow.VideoQuotes;
+import dev.rei.adapters.telegram.flow.VideoUploads;
 import dev.rei.adapters.telegram.inbox.Housekeeping;
 import dev.rei.adapters.telegram.inbox.InboxConsumer;
 import dev.rei.adapters.telegram.inbox.InboxWorker;
@@ -21,12 +29,14 @@ import dev.rei.adapters.telegram.inbox.PollBackOff;
 import dev.rei.adapters.telegram.inbox.PreCheckoutHandler;
 import dev.rei.adapters.telegram.inbox.UpdateCodec;
 import dev.rei.adapters.telegram.inbox.UpdateHandler;
-import dev.rei.adapters.telegram.payment.PaymentsNotYetAvailable;
+import dev.rei.adapters.telegram.payment.StarsNotOffered;
 import dev.rei.adapters.telegram.send.OutboxPump;
 import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.adapters.telegram.send.TelegramMessageSender;
 import dev.rei.adapters.telegram.state.Conversations;
 import dev.rei.adapters.telegram.state.OrderMemory;
+import dev.rei.adapters.telegram.state.TopUpPrompts;
+import dev.rei.adapters.telegram.state.VideoDrafts;
 import dev.rei.adapters.telegram.text.Texts;
 import dev.rei.adapters.telegram.text.UserLanguages;
 import java.time.Duration;
@@ -74,8 +84,8 @@ public final class TelegramBot implements AutoCloseable {
   private volatile Runnable handledListener = () -> { };
 
   /**
-   * @param preCheckout the fast-path answer to payments; null refuses every payment politely
-   *     until the payments work provides one
+   * @param preCheckout the fast-path answer to Stars checkouts ({@code StarsPreCheckout}); null when the
+   *     Stars rail is not configured, which refuses every checkout politely
    */
   public TelegramBot(TelegramSettings settings, TelegramConnection connection, BotPorts ports, BotUseCases useCases,
       PreCheckoutHandler preCheckout) {
@@ -95,6 +105,8 @@ public final class TelegramBot implements AutoCloseable {
         new MenuFlow(kit, useCases.balance(), languages, settings.supportContact()),
         new ImageFlow(kit, quotes, new TelegramFiles(connection), ports.media()),
         new OrderFlow(kit, quotes, useCases.placeOrder(), useCases.cancelJob()),
+        videoFlows(kit, useCases, connection, ports),
+        accountFlow(kit, useCases, ports, settings),
         kit, languages);
     this.pump = new OutboxPump(useCases.dispatchOutbox(), settings.outboxBatch(), settings.outboxIdleWait(),
         connection::redact);
@@ -102,7 +114,23 @@ public final class TelegramBot implements AutoCloseable {
         settings.inbox(), connection::redact);
     this.housekeeping = new Housekeeping(ports.chatState(), ports.inbox(), ports.clock());
     this.consumer = new InboxConsumer(ports.inbox(), codec, ports.clock(),
-        preCheckout == null ? new PaymentsNotYetAvailable(texts) : preCheckout, calls, worker::wake);
+        preCheckout == null ? new StarsNotOffered(texts) : preCheckout, calls, worker::wake);
+  }
+
+  private static AccountFlow accountFlow(FlowKit kit, BotUseCases useCases, BotPorts ports, TelegramSettings settings) {
+    TopUpFlow topUps = new TopUpFlow(kit, useCases.catalog(), useCases.startTopUp(), useCases.checkPayment(),
+        useCases.settlePayment(), new TopUpPrompts(ports.chatState(), ports.clock()), settings.supportContact());
+    return new AccountFlow(kit, useCases.balance(), topUps,
+        new HistoryFlow(kit, useCases.history(), useCases.transfer()), settings.supportContact());
+  }
+
+  private static VideoFlows videoFlows(FlowKit kit, BotUseCases useCases, TelegramConnection connection,
+      BotPorts ports) {
+    VideoQuotes quotes = new VideoQuotes(kit, useCases.quote());
+    VideoDrafts drafts = new VideoDrafts(ports.chatState(), ports.clock());
+    VideoUploads uploads = new VideoUploads(kit, new TelegramFiles(connection), ports.media());
+    return new VideoFlows(kit, new VideoFlow(kit, quotes, useCases.catalog(), drafts, uploads),
+        new ReelsFlow(kit, quotes, useCases.catalog(), drafts, uploads), drafts);
   }
 
   /** Called after each update is handled (for a metric); set it before {@link #start()}. */

@@ -140,7 +140,7 @@ class BotFlowsTest {
 
     Call refusal = api.awaitText(ALICE, "Недостаточно кредитов");
     assertThat(refusal.text()).contains("Стоимость: 50 кредитов").contains("Доступно: 10 кредитов")
-        .contains("Пополнение");
+        .contains("/topup");
     assertThat(refusal.buttons()).extracting(FakeBotApi.Button::label).containsExactly("🏠 Меню");
   }
 
@@ -206,7 +206,7 @@ class BotFlowsTest {
   }
 
   @Test
-  void givenVideoReelsSupport_whenPressed_thenHonestComingSoon() {
+  void givenVideoReelsSupport_whenPressed_thenTheirFlowsStartAndSupportIsShown() {
     api.push(api.textMessage(ALICE, "ru", "/start"));
     Call welcome = api.awaitText(ALICE, "Добро пожаловать");
 
@@ -214,8 +214,8 @@ class BotFlowsTest {
     api.push(api.press(ALICE, welcome, welcome.button("Reels").data()));
     api.push(api.press(ALICE, welcome, welcome.button("Поддержка").data()));
 
-    api.awaitText(ALICE, "Генерация видео появится");
-    api.awaitText(ALICE, "Reels из фото товара появятся");
+    api.awaitText(ALICE, "Выберите модель");
+    api.awaitText(ALICE, "Пришлите фото товара");
     assertThat(api.awaitText(ALICE, "Раздел поддержки").text()).contains("@rei_support");
   }
 
@@ -239,7 +239,7 @@ class BotFlowsTest {
 
     Call answer = api.await("answerprecheckoutquery", c -> true);
     assertThat(answer.fields().get("ok")).isEqualTo(false);
-    assertThat(String.valueOf(answer.fields().get("error_message"))).contains("not available yet");
+    assertThat(String.valueOf(answer.fields().get("error_message"))).contains("not accepted right now");
     await().atMost(5, TimeUnit.SECONDS).until(() -> harness.core.inbox.pending() == 0);
   }
 

@@ -18,7 +18,10 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ButtonAction.Confirm.class, name = "confirm"),
     @JsonSubTypes.Type(value = ButtonAction.DropQuote.class, name = "drop"),
     @JsonSubTypes.Type(value = ButtonAction.CancelOrder.class, name = "cancel"),
-    @JsonSubTypes.Type(value = ButtonAction.Requote.class, name = "requote")
+    @JsonSubTypes.Type(value = ButtonAction.Requote.class, name = "requote"),
+    @JsonSubTypes.Type(value = ButtonAction.VideoChoice.class, name = "video"),
+    @JsonSubTypes.Type(value = ButtonAction.ReelsChoice.class, name = "reels"),
+    @JsonSubTypes.Type(value = ButtonAction.Account.class, name = "account")
 })
 public sealed interface ButtonAction {
 
@@ -44,6 +47,27 @@ public sealed interface ButtonAction {
     public CancelOrder {
       Objects.requireNonNull(orderId, "orderId");
       jobIds = List.copyOf(jobIds);
+    }
+  }
+
+  /** A video flow step: {@code model} chosen (no {@code seconds} yet), or the model and the duration. */
+  record VideoChoice(long owner, String model, Integer seconds) implements ButtonAction {
+    public VideoChoice {
+      Objects.requireNonNull(model, "model");
+    }
+  }
+
+  /** A Reels flow step of draft {@code draftId}: a {@code template} chosen, or how many videos ({@code count}). */
+  record ReelsChoice(long owner, String draftId, String template, Integer count) implements ButtonAction {
+    public ReelsChoice {
+      Objects.requireNonNull(draftId, "draftId");
+    }
+  }
+
+  /** A step on the account, top-up or history screens; {@link AccountStep} says which. */
+  record Account(long owner, AccountStep step) implements ButtonAction {
+    public Account {
+      Objects.requireNonNull(step, "step");
     }
   }
 

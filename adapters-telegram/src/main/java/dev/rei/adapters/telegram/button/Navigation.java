@@ -13,6 +13,8 @@ public enum Navigation {
   VIDEO("video"),
   REELS("reels"),
   ACCOUNT("account"),
+  TOPUP("topup"),
+  HISTORY("history"),
   SUPPORT("support"),
   LANGUAGE("lang"),
   LANGUAGE_RU("lang_ru"),

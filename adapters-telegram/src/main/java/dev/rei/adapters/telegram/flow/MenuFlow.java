@@ -85,8 +85,8 @@ public final class MenuFlow {
       case MENU -> menu(user);
       case HELP -> help(user);
       case IMAGE -> imageIntro(user);
-      case VIDEO -> say(user, "soon.video");
-      case REELS -> say(user, "soon.reels");
+      // VIDEO and REELS start their flows, which the router's VideoFlows runs before this menu.
+      case VIDEO, REELS -> menu(user);
       case ACCOUNT -> account(user);
       case SUPPORT -> support(user);
       case LANGUAGE -> chooseLanguage(user);

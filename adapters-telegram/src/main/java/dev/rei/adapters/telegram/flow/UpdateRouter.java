@@ -4,6 +4,7 @@ import dev.rei.adapters.telegram.button.ButtonAction;
 import dev.rei.adapters.telegram.button.CallbackData;
 import dev.rei.adapters.telegram.inbox.UpdateCodec;
 import dev.rei.adapters.telegram.inbox.UpdateHandler;
+import dev.rei.adapters.telegram.payment.StarsPaid;
 import dev.rei.adapters.telegram.text.UserLanguages;
 import dev.rei.domain.limits.ActionClass;
 import dev.rei.domain.user.Language;
@@ -19,13 +20,17 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 /**
  * Sends each update from the inbox to its flow: commands and menu buttons to {@link MenuFlow},
  * texts and photos to {@link ImageFlow}, stored buttons to {@link OrderFlow}, after the
- * {@link UserGate}. Only private chats are served; everything else is ignored without a word.
- * Pre-checkout queries were answered on the fast path and need nothing more here.
+ * {@link UserGate}; {@link VideoFlows} first takes what belongs to the video and Reels flows
+ * (their commands, buttons and conversation steps, and every video). Only private chats are
+ * served; everything else is ignored without a word.
+ * Pre-checkout queries were answered on the fast path; a Stars {@code successful_payment} is
+ * settled through {@link AccountFlow} before the gate, as Telegram has already taken the stars.
  */
 public final class UpdateRouter implements UpdateHandler {
 
@@ -35,15 +40,19 @@ public final class UpdateRouter implements UpdateHandler {
   private final MenuFlow menu;
   private final ImageFlow images;
   private final OrderFlow orders;
+  private final VideoFlows videos;
+  private final AccountFlow account;
   private final FlowKit kit;
   private final UserLanguages languages;
 
-  public UpdateRouter(UserGate gate, MenuFlow menu, ImageFlow images, OrderFlow orders, FlowKit kit,
-      UserLanguages languages) {
+  public UpdateRouter(UserGate gate, MenuFlow menu, ImageFlow images, OrderFlow orders, VideoFlows videos,
+      AccountFlow account, FlowKit kit, UserLanguages languages) {
     this.gate = gate;
     this.menu = menu;
     this.images = images;
     this.orders = orders;
+    this.videos = videos;
+    this.account = account;
     this.kit = kit;
     this.languages = languages;
   }
@@ -63,9 +72,14 @@ public final class UpdateRouter implements UpdateHandler {
     if (message.getChat() == null || !"private".equals(message.getChat().getType())) {
       return;
     }
-    if (message.getSuccessfulPayment() != null || message.getRefundedPayment() != null) {
-      // Payments arrive with the payments work; until then no invoice is ever sent, so none can be paid.
-      log.warn("payment message in chat {} ignored: payments are not built yet", message.getChatId());
+    if (message.getSuccessfulPayment() != null) {
+      // Telegram has taken the stars: settle whatever the gate would say (a ban, a rate limit).
+      paid(message);
+      return;
+    }
+    if (message.getRefundedPayment() != null) {
+      // Only the bot refunds stars, and the refund use case has recorded and told it already.
+      log.info("refunded_payment in chat {} needs nothing more", message.getChatId());
       return;
     }
     UserGate.Passage passage = gate.admit(message.getFrom(), message.getChatId(), ActionClass.MESSAGE);
@@ -76,20 +90,41 @@ public final class UpdateRouter implements UpdateHandler {
     if (message.getText() != null) {
       String text = message.getText();
       if (text.startsWith("/")) {
+        account.forgetAmount(user);
         command(user, text);
-      } else {
+      } else if (account.awaitsAmount(user)) {
+        account.onAmount(user, text);
+      } else if (!videos.onText(user, text)) {
         images.onText(user, text);
       }
     } else if (message.getPhoto() != null && !message.getPhoto().isEmpty()) {
+      account.forgetAmount(user);
       PhotoSize largest = largest(message.getPhoto());
-      images.onPhoto(user, largest.getFileId(), largest.getFileSize() == null ? null : largest.getFileSize().longValue(),
-          "image/jpeg", message.getCaption(), message.getMediaGroupId());
+      Long size = largest.getFileSize() == null ? null : largest.getFileSize().longValue();
+      if (!videos.onPhoto(user, largest.getFileId(), size, "image/jpeg", message.getCaption(), message.getMediaGroupId())) {
+        images.onPhoto(user, largest.getFileId(), size, "image/jpeg", message.getCaption(), message.getMediaGroupId());
+      }
     } else if (isImage(message.getDocument())) {
       Document document = message.getDocument();
-      images.onPhoto(user, document.getFileId(), document.getFileSize(), document.getMimeType().toLowerCase(Locale.ROOT),
+      String type = document.getMimeType().toLowerCase(Locale.ROOT);
+      if (!videos.onPhoto(user, document.getFileId(), document.getFileSize(), type, message.getCaption(),
+          message.getMediaGroupId())) {
+        images.onPhoto(user, document.getFileId(), document.getFileSize(), type, message.getCaption(),
+            message.getMediaGroupId());
+      }
+    } else if (message.getVideo() != null) {
+      videos.onVideo(user, message.getVideo().getFileId(), message.getVideo().getFileSize(),
+          videoType(message.getVideo().getMimeType()), message.getCaption(), message.getMediaGroupId());
+    } else if (message.getAnimation() != null) {
+      videos.onVideo(user, message.getAnimation().getFileId(), message.getAnimation().getFileSize(),
+          videoType(message.getAnimation().getMimeType()), message.getCaption(), message.getMediaGroupId());
+    } else if (message.getVideoNote() != null) {
+      Long size = message.getVideoNote().getFileSize() == null ? null : message.getVideoNote().getFileSize().longValue();
+      videos.onVideo(user, message.getVideoNote().getFileId(), size, "video/mp4", null, null);
+    } else if (isVideo(message.getDocument())) {
+      Document document = message.getDocument();
+      videos.onVideo(user, document.getFileId(), document.getFileSize(), videoType(document.getMimeType()),
           message.getCaption(), message.getMediaGroupId());
-    } else if (message.getVideo() != null || message.getVideoNote() != null || message.getAnimation() != null) {
-      menu.say(user, "soon.video");
     } else {
       menu.say(user, "unsupported");
     }
@@ -105,11 +140,16 @@ public final class UpdateRouter implements UpdateHandler {
       case "start" -> menu.start(user);
       case "menu" -> menu.menu(user);
       case "help" -> menu.help(user);
-      case "account", "balance" -> menu.account(user);
+      case "account", "balance" -> account.show(user);
+      case "topup" -> account.topUp(user);
+      case "history" -> account.history(user);
+      case "paysupport" -> account.paySupport(user);
       case "language", "lang" -> menu.chooseLanguage(user);
-      case "image" -> menu.imageIntro(user);
-      case "video" -> menu.say(user, "soon.video");
-      case "reels" -> menu.say(user, "soon.reels");
+      case "image" -> {
+        videos.leave(user);
+        menu.imageIntro(user);
+      }
+      case "video", "reels" -> videos.command(user, command.toLowerCase(Locale.ROOT));
       case "support" -> menu.support(user);
       case "cancel" -> menu.reset(user);
       default -> menu.say(user, "unknown.command");
@@ -130,17 +170,24 @@ public final class UpdateRouter implements UpdateHandler {
     if (user == null) {
       return;
     }
+    account.forgetAmount(user);
     CallbackData data = CallbackData.parse(query.getData());
     if (data instanceof CallbackData.Nav nav) {
       kit.replies().answer(query.getId(), null);
-      menu.navigate(user, nav.target());
+      if (!account.navigate(user, nav.target()) && !videos.navigate(user, nav.target())) {
+        menu.navigate(user, nav.target());
+      }
       return;
     }
     if (data instanceof CallbackData.Keyed keyed) {
       Optional<ButtonAction> action = kit.buttons().resolve(keyed.key());
       // A button works only for the user it was made for; anything else is "out of date", saying no more.
       if (action.isPresent() && action.get().owner() == user.id().value()) {
-        orders.press(user, query, keyed.key(), action.get());
+        if (action.get() instanceof ButtonAction.Account step) {
+          account.press(user, query, step.step());
+        } else if (!videos.press(user, query, action.get())) {
+          orders.press(user, query, keyed.key(), action.get());
+        }
         return;
       }
     }
@@ -179,8 +226,23 @@ public final class UpdateRouter implements UpdateHandler {
     return kit.texts().text(language, "minutes", "n", Math.max(1, (seconds + 59) / 60));
   }
 
+  private void paid(Message message) {
+    SuccessfulPayment payment = message.getSuccessfulPayment();
+    long payer = message.getFrom() == null ? 0 : message.getFrom().getId();
+    account.paid(message.getChatId(), languages.of(message.getChatId()), new StarsPaid(payer,
+        String.valueOf(payment.getCurrency()), payment.getTotalAmount() == null ? 0 : payment.getTotalAmount(),
+        String.valueOf(payment.getInvoicePayload()), String.valueOf(payment.getTelegramPaymentChargeId())));
+  }
+
   @Override
   public void giveUp(Update update) {
+    if (update.getMessage() != null && update.getMessage().getSuccessfulPayment() != null) {
+      // Telegram took the stars and the retries are spent: an operator must credit this by hand.
+      SuccessfulPayment payment = update.getMessage().getSuccessfulPayment();
+      log.error("successful_payment NOT settled after retries: chat {}, charge {}, payload {}, {} {}",
+          update.getMessage().getChatId(), payment.getTelegramPaymentChargeId(), payment.getInvoicePayload(),
+          payment.getTotalAmount(), payment.getCurrency());
+    }
     long chatId = UpdateCodec.chatIdOf(update);
     Language language = languages.of(chatId);
     String text = kit.texts().text(language, "error.poison");
@@ -200,6 +262,16 @@ public final class UpdateRouter implements UpdateHandler {
             * (size.getHeight() == null ? 0 : size.getHeight()))
         .thenComparingLong(size -> size.getFileSize() == null ? 0 : size.getFileSize()))
         .orElseThrow();
+  }
+
+  private static boolean isVideo(Document document) {
+    return document != null && document.getFileId() != null && document.getMimeType() != null
+        && document.getMimeType().toLowerCase(Locale.ROOT).startsWith("video/");
+  }
+
+  private static String videoType(String mimeType) {
+    return mimeType == null || !mimeType.toLowerCase(Locale.ROOT).startsWith("video/")
+        ? "video/mp4" : mimeType.toLowerCase(Locale.ROOT);
   }
 
   private static boolean isImage(Document document) {

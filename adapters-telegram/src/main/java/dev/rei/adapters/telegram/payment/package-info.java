@@ -1,2 +1,5 @@
-/** Telegram payment answers; until the payments work, a polite refusal. */
+/**
+ * Telegram Stars, the rail Telegram requires for digital goods: invoices, the pre-checkout answer
+ * on the fast path, and refunds.
+ */
 package dev.rei.adapters.telegram.payment;

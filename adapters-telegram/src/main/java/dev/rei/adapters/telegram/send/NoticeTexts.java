@@ -65,7 +65,10 @@ final class NoticeTexts {
         FailureClass failure = failureClass(notice);
         String support = failure == FailureClass.BILLING && !supportContact.isBlank()
             ? texts.text(language, "job.failed.support", "contact", supportContact) : "";
-        yield texts.text(language, "job.failed." + failure.name(), "price", price, "support", support);
+        // A kind may explain its own rules (a Reels product photo: no people, no brands…).
+        String kindKey = "job.failed." + failure.name() + "." + notice.values().getOrDefault("kind", "");
+        yield texts.text(language, texts.has(language, kindKey) ? kindKey : "job.failed." + failure.name(),
+            "price", price, "support", support);
       }
     };
   }
@@ -84,7 +87,11 @@ final class NoticeTexts {
     Map<String, String> values = notice.values();
     return switch (notice.type()) {
       case JOB_RETRYING -> texts.text(language, "job.retrying");
-      case PAYMENT_SUCCEEDED -> texts.text(language, "payment.succeeded", "credits", creditsArgument(notice, "credits"));
+      // The balance after crediting rides on newer notices; an older one is told without it.
+      case PAYMENT_SUCCEEDED -> credits(notice, "balance").isPresent()
+          ? texts.text(language, "payment.succeeded", "credits", creditsArgument(notice, "credits"),
+              "balance", creditsArgument(notice, "balance"))
+          : texts.text(language, "payment.succeeded.noBalance", "credits", creditsArgument(notice, "credits"));
       case PAYMENT_CANCELED -> texts.text(language, "payment.canceled");
       case PAYMENT_REFUNDED -> texts.text(language, "payment.refunded",
           "amount", values.getOrDefault("amount", MISSING), "credits", creditsArgument(notice, "credits"));

@@ -36,7 +36,6 @@ import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -57,7 +56,6 @@ public final class TelegramMessageSender implements MessageSender {
   static final long PHOTO_LIMIT_BYTES = 10L * 1024 * 1024;
   /** Telegram's limit for other uploads by bots, unless a self-hosted Bot API server allows more. */
   public static final long DEFAULT_UPLOAD_LIMIT_BYTES = 50L * 1024 * 1024;
-  static final Duration CANCEL_BUTTON_TTL = Duration.ofDays(1);
   static final Duration AGAIN_BUTTON_TTL = Duration.ofDays(7);
 
   private final TelegramCalls calls;
@@ -66,7 +64,7 @@ public final class TelegramMessageSender implements MessageSender {
   private final Texts texts;
   private final Keyboards keyboards;
   private final Buttons buttons;
-  private final StatusMessages statuses;
+  private final StatusBoard board;
   private final OrderMemory orders;
   private final BanNotices banNotices;
   private final MediaStore media;
@@ -85,7 +83,7 @@ public final class TelegramMessageSender implements MessageSender {
     this.render = new NoticeTexts(texts, supportContact);
     this.keyboards = new Keyboards(texts);
     this.buttons = new Buttons(chatState, clock);
-    this.statuses = new StatusMessages(chatState, clock);
+    this.board = new StatusBoard(calls, texts, render, buttons, new StatusMessages(chatState, clock), this::outcome);
     this.orders = new OrderMemory(chatState, clock);
     this.banNotices = new BanNotices(chatState, clock);
     this.media = media;
@@ -106,8 +104,11 @@ public final class TelegramMessageSender implements MessageSender {
       case JOB_PROGRESS -> progress(chatId, notice, language);
       case JOB_RESULT -> result(chatId, notice, language);
       case JOB_FAILED, JOB_CANCELLED, JOB_EXPIRED -> jobEnded(chatId, notice, language);
+      case JOB_RETRYING -> retrying(chatId, notice, language);
       case WELCOME -> text(chatId, render.welcome(language, notice), () -> keyboards.mainMenu(language));
       case BANNED, UNBANNED -> ban(chatId, notice, language);
+      case PAYMENT_SUCCEEDED, PAYMENT_CANCELED, PAYMENT_REFUNDED ->
+          text(chatId, render.plain(language, notice), () -> keyboards.menuOnly(language));
       default -> text(chatId, render.plain(language, notice), () -> null);
     };
   }
@@ -129,46 +130,23 @@ public final class TelegramMessageSender implements MessageSender {
     String orderId = notice.values().get("orderId");
     int count = NoticeTexts.intValue(notice, "count", 1);
     String kind = kindOf(notice, orderId);
-    String text = render.orderPlaced(language, kind, count, notice);
     if (orderId == null) {
-      return text(chatId, text, () -> null);
+      return text(chatId, render.orderPlaced(language, kind, count, notice), () -> null);
     }
-    List<String> jobIds = listValue(notice, "jobIds");
-    String[] cancelKey = new String[1];
-    Result<Message> result = calls.tryCall(chatId, client -> {
-      cancelKey[0] = buttons.register(new ButtonAction.CancelOrder(chatId, orderId, jobIds), CANCEL_BUTTON_TTL);
-      return client.execute(SendMessage.builder().chatId(chatId).text(TextLimits.message(text))
-          .replyMarkup(cancelKeyboard(language, cancelKey[0])).build());
-    });
-    if (result instanceof Result.Done<Message> done) {
-      statuses.save(orderId, new StatusState(done.value().getMessageId(), count, kind, 0, false, cancelKey[0]));
-      return new SendOutcome.Sent();
-    }
-    return outcome(result);
+    return board.placed(chatId, orderId, kind, count, listValue(notice, "jobIds"), notice, language);
   }
 
   private SendOutcome progress(long chatId, Notice notice, Language language) {
-    String orderId = notice.values().get("orderId");
-    int percent = NoticeTexts.intValue(notice, "percent", 0);
-    Optional<StatusState> found = orderId == null ? Optional.empty() : statuses.of(orderId);
-    // Progress only ever moves the one status message forward; a late or stale one changes nothing.
-    if (found.isEmpty() || found.get().done() || found.get().count() != 1 || percent <= found.get().percent()) {
-      return new SendOutcome.Sent();
+    return board.progress(chatId, notice, language);
+  }
+
+  /** TEMPORARY failures are told once ("retrying automatically"); the status shows the job starting over. */
+  private SendOutcome retrying(long chatId, Notice notice, Language language) {
+    SendOutcome outcome = text(chatId, render.plain(language, notice), () -> null);
+    if (outcome instanceof SendOutcome.Sent) {
+      board.retrying(chatId, notice, language);
     }
-    StatusState status = found.get();
-    String text = render.progress(language, status.kind(), percent);
-    Result<?> result = calls.tryCall(chatId, client -> client.execute(EditMessageText.builder().chatId(chatId)
-        .messageId(status.messageId()).text(TextLimits.message(text))
-        .replyMarkup(cancelKeyboard(language, status.cancelKey())).build()));
-    if (result instanceof Result.Done<?> || failedWith(result, TelegramFailure.Kind.NOT_MODIFIED)) {
-      statuses.save(orderId, status.withPercent(percent));
-      return new SendOutcome.Sent();
-    }
-    if (failedWith(result, TelegramFailure.Kind.MESSAGE_GONE)) {
-      statuses.save(orderId, status.finished());
-      return new SendOutcome.Sent();
-    }
-    return outcome(result);
+    return outcome;
   }
 
   private SendOutcome result(long chatId, Notice notice, Language language) {
@@ -185,7 +163,7 @@ public final class TelegramMessageSender implements MessageSender {
       outcome = deliverFile(chatId, stored.get(), notice, language, keyboard);
     }
     if (outcome instanceof SendOutcome.Sent) {
-      finishStatus(chatId, orderId, "status.done", language);
+      board.ended(chatId, notice, StatusState.Line.SENT, language);
     }
     return outcome;
   }
@@ -194,7 +172,7 @@ public final class TelegramMessageSender implements MessageSender {
       Supplier<InlineKeyboardMarkup> keyboard) {
     String contentType = file.contentType().toLowerCase(Locale.ROOT);
     long size = file.content().length;
-    String caption = TextLimits.caption(texts.text(language, "job.result"));
+    String caption = TextLimits.caption(resultCaption(notice, language));
     String name = fileName(notice, contentType);
     if (size > uploadLimitBytes) {
       Optional<String> link = links.linkFor(file.key(), file.contentType());
@@ -228,36 +206,25 @@ public final class TelegramMessageSender implements MessageSender {
     SendOutcome outcome = text(chatId, render.jobEnded(language, notice),
         () -> resultKeyboard(chatId, orderId, language, offerAgain));
     if (outcome instanceof SendOutcome.Sent) {
-      String statusKey = switch (notice.type()) {
-        case JOB_CANCELLED -> "status.cancelled";
-        case JOB_EXPIRED -> "status.expired";
-        default -> "status.failed";
-      };
-      finishStatus(chatId, orderId, statusKey, language);
+      board.ended(chatId, notice, switch (notice.type()) {
+        case JOB_CANCELLED -> StatusState.Line.CANCELLED;
+        case JOB_EXPIRED -> StatusState.Line.EXPIRED;
+        default -> StatusState.Line.FAILED;
+      }, language);
     }
     return outcome;
   }
 
-  /**
-   * Shows the final state on a one-job order's status message and drops its cancel button. Best
-   * effort: the user already has the real news, so a missing slot or a failed edit is let go.
-   */
-  private void finishStatus(long chatId, String orderId, String statusKey, Language language) {
-    if (orderId == null) {
-      return;
+  /** "✅ Done!", "✅ Video ready!" for a video, "✅ Video 2/3 ready!" within an order of several. */
+  private String resultCaption(Notice notice, Language language) {
+    String kind = notice.values().getOrDefault("kind", "");
+    Optional<String> position = board.position(notice);
+    if (position.isPresent()) {
+      return texts.text(language, "job.result.numbered", "kind", render.kindName(language, kind),
+          "position", position.get());
     }
-    Optional<StatusState> found = statuses.of(orderId);
-    if (found.isEmpty() || found.get().done() || found.get().count() != 1) {
-      return;
-    }
-    StatusState status = found.get();
-    statuses.save(orderId, status.finished());
-    Result<?> result = calls.tryCall(chatId, client -> client.execute(EditMessageText.builder().chatId(chatId)
-        .messageId(status.messageId()).text(TextLimits.message(render.status(language, statusKey, status.kind())))
-        .build()));
-    if (result instanceof Result.Failed<?> failed) {
-      log.debug("status message of order {} not finished: {}", orderId, failed.failure().summary());
-    }
+    return texts.has(language, "job.result." + kind) ? texts.text(language, "job.result." + kind)
+        : texts.text(language, "job.result");
   }
 
   private SendOutcome text(long chatId, String text, Supplier<InlineKeyboardMarkup> keyboard) {
@@ -275,13 +242,6 @@ public final class TelegramMessageSender implements MessageSender {
     }
     row.add(keyboards.menuButton(language));
     return Keyboards.of(row);
-  }
-
-  private InlineKeyboardMarkup cancelKeyboard(Language language, String cancelKey) {
-    if (cancelKey == null) {
-      return null;
-    }
-    return Keyboards.of(List.of(Buttons.keyed(texts.text(language, "button.cancelOrder"), cancelKey)));
   }
 
   private String kindOf(Notice notice, String orderId) {

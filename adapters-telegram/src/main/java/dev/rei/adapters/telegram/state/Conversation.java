@@ -31,6 +31,15 @@ public record Conversation(Step step, String photoKey, String mediaGroupId) {
   public enum Step {
     IDLE,
     /** A photo came without a caption; the next text says what to change in it. */
-    AWAITING_EDIT_PROMPT
+    AWAITING_EDIT_PROMPT,
+    /** Video: model and duration chosen (in the video draft); a text, photo or video comes next. */
+    AWAITING_VIDEO_INPUT,
+    /** Reels, seed 002 step by step (the answers so far are in the Reels draft). */
+    AWAITING_REELS_PHOTO,
+    AWAITING_REELS_PRODUCT,
+    AWAITING_REELS_TEMPLATE,
+    AWAITING_REELS_PROMPT,
+    AWAITING_REELS_WISHES,
+    AWAITING_REELS_COUNT
   }
 }

@@ -7,6 +7,7 @@ import dev.rei.adapters.telegram.TelegramSettings;
 import dev.rei.adapters.telegram.api.Pacing;
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.inbox.InboxWorker;
+import dev.rei.adapters.telegram.inbox.PreCheckoutHandler;
 import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.adapters.telegram.send.TelegramMessageSender;
 import dev.rei.application.fakes.InMemoryCore;
@@ -48,22 +49,29 @@ public final class BotHarness implements AutoCloseable {
   public final TelegramMessageSender sender;
   public final DispatchOutboxService dispatch;
   private TelegramBot bot;
+  private PreCheckoutHandler preCheckout;
 
   public BotHarness() {
     this(Credits.of(100), UNLIMITED);
   }
 
   public BotHarness(Credits welcomeBonus, RateLimiter rateLimiter) {
+    this(welcomeBonus, rateLimiter, ResultLinks.NONE, TelegramMessageSender.DEFAULT_UPLOAD_LIMIT_BYTES);
+  }
+
+  /** With download links for results above {@code uploadLimitBytes}, as bootstrap gives them. */
+  public BotHarness(Credits welcomeBonus, RateLimiter rateLimiter, ResultLinks links, long uploadLimitBytes) {
     core = new InMemoryCore(OrderLimits.DEFAULT, welcomeBonus);
     settings = TelegramSettings.defaults(FakeBotApi.TOKEN, api.url(), Set.of(InMemoryCore.ADMIN.value()))
         .withPacing(FAST)
         .withInbox(new InboxWorker.Settings(4, Duration.ofMinutes(5), 3, Duration.ofMillis(50), Duration.ofMillis(10)))
         .withPollTimeoutSeconds(1)
         .withOutbox(30, Duration.ofMillis(30))
-        .withSupportContact("@rei_support");
+        .withSupportContact("@rei_support")
+        .withUploadLimitBytes(uploadLimitBytes);
     connection = TelegramBot.connect(settings);
     ports = new BotPorts(core.inbox, core.chatState, media, core.users, rateLimiter, core.db, core.clock);
-    sender = TelegramBot.messageSender(connection, ports, settings, ResultLinks.NONE);
+    sender = TelegramBot.messageSender(connection, ports, settings, links);
     dispatch = new DispatchOutboxService(core.db, core.outbox, sender, core.clock);
     core.provider.onSubmit((job, key) -> new GenerationProvider.Outcome.Done(
         new ResultRef(media.put(PNG, "image/png"))));
@@ -74,8 +82,14 @@ public final class BotHarness implements AutoCloseable {
         core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch);
   }
 
+  /** The pre-checkout answer the bot starts with from now on (none: Stars not offered). */
+  public BotHarness withPreCheckout(PreCheckoutHandler handler) {
+    this.preCheckout = handler;
+    return this;
+  }
+
   public TelegramBot start() {
-    bot = new TelegramBot(settings, connection, ports, useCases(), null);
+    bot = new TelegramBot(settings, connection, ports, useCases(), preCheckout);
     bot.start();
     return bot;
   }

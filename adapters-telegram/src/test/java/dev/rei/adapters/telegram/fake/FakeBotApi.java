@@ -125,6 +125,19 @@ public final class FakeBotApi implements AutoCloseable {
     return Map.of("message", message);
   }
 
+  /** A video message; {@code declaredSize} is the size Telegram states (e.g. above 20 MB), else the content's. */
+  public Map<String, Object> videoMessage(long userId, String languageCode, String fileId, byte[] content,
+      Long declaredSize, String caption) {
+    files.put(fileId, content);
+    Map<String, Object> message = message(userId, languageCode);
+    message.put("video", Map.of("file_id", fileId, "file_unique_id", "u-" + fileId, "width", 640, "height", 360,
+        "duration", 5, "mime_type", "video/mp4", "file_size", declaredSize == null ? content.length : declaredSize));
+    if (caption != null) {
+      message.put("caption", caption);
+    }
+    return Map.of("message", message);
+  }
+
   public Map<String, Object> press(long userId, Call shownBy, String callbackData) {
     Map<String, Object> botMessage = new LinkedHashMap<>();
     botMessage.put("message_id", shownBy.messageId());
@@ -146,6 +159,21 @@ public final class FakeBotApi implements AutoCloseable {
   public Map<String, Object> preCheckout(long userId, String languageCode) {
     return Map.of("pre_checkout_query", Map.of("id", "pcq-" + nextUpdateId.get(), "from", user(userId, languageCode),
         "currency", "XTR", "total_amount", 100, "invoice_payload", "payment-1"));
+  }
+
+  /** A pre-checkout query for the invoice with {@code payload}, as Telegram sends it when the user taps Pay. */
+  public Map<String, Object> preCheckout(long userId, String languageCode, String payload, String currency,
+      long totalAmount) {
+    return Map.of("pre_checkout_query", Map.of("id", "pcq-" + nextUpdateId.get(), "from", user(userId, languageCode),
+        "currency", currency, "total_amount", totalAmount, "invoice_payload", payload));
+  }
+
+  /** The successful_payment service message Telegram sends once it has charged the stars. */
+  public Map<String, Object> successfulPayment(long userId, String payload, long totalAmount, String chargeId) {
+    Map<String, Object> message = message(userId, "ru");
+    message.put("successful_payment", Map.of("currency", "XTR", "total_amount", totalAmount,
+        "invoice_payload", payload, "telegram_payment_charge_id", chargeId, "provider_payment_charge_id", ""));
+    return Map.of("message", message);
   }
 
   private Map<String, Object> message(long userId, String languageCode) {
@@ -258,7 +286,7 @@ public final class FakeBotApi implements AutoCloseable {
       return error(400, "Bad Request: BUTTON_DATA_INVALID");
     }
     return switch (method) {
-      case "sendmessage", "sendphoto", "sendvideo", "senddocument" -> {
+      case "sendmessage", "sendphoto", "sendvideo", "senddocument", "sendinvoice" -> {
         int messageId = nextMessageId.getAndIncrement();
         calls.add(new Call(method, fields, uploads, messageId, true));
         yield ok(sentMessage(messageId, fields));
@@ -268,7 +296,7 @@ public final class FakeBotApi implements AutoCloseable {
         calls.add(new Call(method, fields, uploads, messageId, true));
         yield ok(sentMessage(messageId, fields));
       }
-      case "answercallbackquery", "answerprecheckoutquery" -> {
+      case "answercallbackquery", "answerprecheckoutquery", "refundstarpayment" -> {
         calls.add(new Call(method, fields, uploads, -1, true));
         yield ok(true);
       }
@@ -467,7 +495,8 @@ public final class FakeBotApi implements AutoCloseable {
       for (Object row : rows) {
         for (Object button : (List<Object>) row) {
           Map<String, Object> fields = (Map<String, Object>) button;
-          buttons.add(new Button(String.valueOf(fields.get("text")), (String) fields.get("callback_data")));
+          buttons.add(new Button(String.valueOf(fields.get("text")), (String) fields.get("callback_data"),
+              (String) fields.get("url")));
         }
       }
       return buttons;
@@ -479,6 +508,6 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  /** An inline button as sent. */
-  public record Button(String label, String data) {}
+  /** An inline button as sent: callback data, or a URL for a link button. */
+  public record Button(String label, String data, String url) {}
 }

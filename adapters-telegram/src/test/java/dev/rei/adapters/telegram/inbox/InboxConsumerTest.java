@@ -10,7 +10,7 @@ import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.api.TelegramEndpoint;
 import dev.rei.adapters.telegram.fake.BotHarness;
 import dev.rei.adapters.telegram.fake.FakeBotApi;
-import dev.rei.adapters.telegram.payment.PaymentsNotYetAvailable;
+import dev.rei.adapters.telegram.payment.StarsNotOffered;
 import dev.rei.adapters.telegram.text.Texts;
 import dev.rei.application.fakes.InMemoryInboundUpdates;
 import dev.rei.application.fakes.MutableClock;
@@ -45,7 +45,7 @@ class InboxConsumerTest {
   }
 
   private InboxConsumer consumer(InboundUpdates target) {
-    return new InboxConsumer(target, new UpdateCodec(), clock, new PaymentsNotYetAvailable(Texts.load()),
+    return new InboxConsumer(target, new UpdateCodec(), clock, new StarsNotOffered(Texts.load()),
         new TelegramCalls(connection), wakes::incrementAndGet);
   }
 
@@ -127,7 +127,7 @@ class InboxConsumerTest {
 
     FakeBotApi.Call answer = api.calls("answerprecheckoutquery").get(0);
     assertThat(answer.fields()).containsEntry("ok", false).containsEntry("pre_checkout_query_id", "pcq-1");
-    assertThat(String.valueOf(answer.fields().get("error_message"))).contains("Оплата пока недоступна");
+    assertThat(String.valueOf(answer.fields().get("error_message"))).contains("не принимается");
     assertThat(inbox.pending()).isEqualTo(1);
   }
 

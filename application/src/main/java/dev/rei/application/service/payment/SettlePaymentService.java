@@ -61,8 +61,10 @@ public final class SettlePaymentService implements SettlePaymentUseCase {
         return new SettleResult.Canceled(changed);
       }
       credit(changed);
+      // The balance read in the same transaction, so the message says what the user now has.
       notifier.tell(changed.userId(), Notice.Type.PAYMENT_SUCCEEDED, Map.of("paymentId", changed.id().toString(),
-          "credits", changed.credits().total().toString()));
+          "credits", changed.credits().total().toString(),
+          "balance", ledger.balanceOf(changed.userId()).available().toString()));
       return new SettleResult.Settled(changed);
     });
   }

@@ -96,7 +96,8 @@ class SettlePaymentServiceTest {
     });
     assertThat(given.messagesTo(ALICE)).filteredOn(m -> m.notice().type() == Notice.Type.PAYMENT_SUCCEEDED)
         .singleElement().satisfies(m -> assertThat(m.notice().values())
-            .isEqualTo(Map.of("paymentId", payment.id().toString(), "credits", "100")));
+            .isEqualTo(Map.of("paymentId", payment.id().toString(), "credits", "100",
+                "balance", Long.toString(WELCOME + 100))));
   }
 
   @Test

@@ -6,20 +6,20 @@ import dev.rei.adapters.telegram.text.Texts;
 import dev.rei.domain.user.Language;
 
 /**
- * The pre-checkout answer until payments exist: the bot sells nothing yet, so any payment is
- * refused, in the payer's language, with a message saying so.
+ * The pre-checkout answer of a bot without the Stars rail: it sends no invoices, so a checkout can
+ * only come from an old or foreign invoice, and is refused in the payer's language.
  */
-public final class PaymentsNotYetAvailable implements PreCheckoutHandler {
+public final class StarsNotOffered implements PreCheckoutHandler {
 
   private final Texts texts;
 
-  public PaymentsNotYetAvailable(Texts texts) {
+  public StarsNotOffered(Texts texts) {
     this.texts = texts;
   }
 
   @Override
   public PreCheckout.Answer answer(PreCheckout query) {
     Language language = Language.fromTelegramCode(query.languageCode());
-    return PreCheckout.Answer.refuse(texts.text(language, "payments.unavailable"));
+    return PreCheckout.Answer.refuse(texts.text(language, "precheckout.notOffered"));
   }
 }
