@@ -1,5 +1,7 @@
 package dev.rei.bootstrap.config;
 
+import dev.rei.adapters.payments.heleket.HeleketSettings;
+import dev.rei.adapters.payments.yookassa.YooKassaSettings;
 import dev.rei.adapters.providers.kling.KlingModel;
 import dev.rei.adapters.providers.kling.KlingSettings;
 import dev.rei.application.service.job.JobTimings;
@@ -84,10 +86,12 @@ public final class ConfigLoader {
     CoreSettings core = core(read);
     WorkerSettings workers = workers(read);
     ProviderSettings providers = providers(read);
+    PaymentSettings payments = payments(read, http);
     if (!read.problems().isEmpty() || core == null) {
       return new ConfigResult.Invalid(read.problems(), read.namesRead());
     }
-    return new ConfigResult.Valid(new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers),
+    return new ConfigResult.Valid(new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers,
+        payments),
         read.namesRead());
   }
 
@@ -255,6 +259,62 @@ public final class ConfigLoader {
     Duration videoDelay = Duration.ofMillis(read.integer("SIMULATED_VIDEO_DELAY_MILLIS", 15_000, 0, 3_600_000));
     return new ProviderSettings(simulated, delay, videoDelay, new GeminiSettings(keys, model, baseUrl), kling(read),
         reels(read));
+  }
+
+  private static PaymentSettings payments(SettingsReader read, HttpSettings http) {
+    Optional<URI> publicBase = http.publicLinks().map(HttpSettings.PublicLinks::baseUrl);
+    Optional<PaymentSettings.YooKassa> yookassa = Optional.empty();
+    Optional<String> shopId = read.optional("YOOKASSA_SHOP_ID");
+    Optional<Secret> secretKey = read.secret("YOOKASSA_SECRET_KEY");
+    Optional<Secret> webhookSecret = read.secret("YOOKASSA_WEBHOOK_SECRET");
+    URI yookassaBase = read.httpUrl("YOOKASSA_BASE_URL", "https://api.yookassa.ru");
+    String yookassaIps = read.text("YOOKASSA_ALLOWED_IPS", YooKassaSettings.PUBLISHED_IPS);
+    Optional<String> returnUrl = read.optional("YOOKASSA_RETURN_URL");
+    Optional<String> receiptEmail = read.optional("YOOKASSA_RECEIPT_EMAIL");
+    int vatCode = read.integer("YOOKASSA_VAT_CODE", 1, 1, 12);
+    if (shopId.isPresent() || secretKey.isPresent()) {
+      require(read, secretKey.isPresent(), "YOOKASSA_SECRET_KEY", "required with YOOKASSA_SHOP_ID");
+      require(read, shopId.isPresent(), "YOOKASSA_SHOP_ID", "required with YOOKASSA_SECRET_KEY");
+      require(read, webhookSecret.isPresent() && webhookSecret.get().reveal().matches("[A-Za-z0-9_-]{16,100}"),
+          "YOOKASSA_WEBHOOK_SECRET", "required with YOOKASSA_SHOP_ID: 16-100 letters, digits, '_' or '-', the last"
+              + " segment of the notification URL https://<host>/webhooks/yookassa/<secret>");
+      require(read, returnUrl.isPresent(), "YOOKASSA_RETURN_URL",
+          "required with YOOKASSA_SHOP_ID: where the payer returns, e.g. https://t.me/<your_bot>");
+      if (shopId.isPresent() && secretKey.isPresent() && webhookSecret.isPresent() && returnUrl.isPresent()) {
+        yookassa = Optional.of(new PaymentSettings.YooKassa(shopId.get(), secretKey.get(), yookassaBase,
+            webhookSecret.get(), yookassaIps, read.httpUrl("YOOKASSA_RETURN_URL", "https://t.me"), receiptEmail,
+            vatCode));
+      }
+    }
+    Optional<PaymentSettings.Heleket> heleket = Optional.empty();
+    Optional<String> merchant = read.optional("HELEKET_MERCHANT_ID");
+    Optional<Secret> apiKey = read.secret("HELEKET_API_KEY");
+    URI heleketBase = read.httpUrl("HELEKET_BASE_URL", "https://api.heleket.com");
+    String heleketIps = read.text("HELEKET_ALLOWED_IPS", HeleketSettings.PUBLISHED_IPS);
+    Optional<String> callback = read.optional("HELEKET_CALLBACK_URL")
+        .or(() -> publicBase.map(base -> base + "/webhooks/heleket"));
+    Optional<String> heleketReturn = read.optional("HELEKET_RETURN_URL");
+    if (merchant.isPresent() || apiKey.isPresent()) {
+      require(read, apiKey.isPresent(), "HELEKET_API_KEY", "required with HELEKET_MERCHANT_ID");
+      require(read, merchant.isPresent(), "HELEKET_MERCHANT_ID", "required with HELEKET_API_KEY");
+      require(read, callback.isPresent(), "HELEKET_CALLBACK_URL",
+          "required with HELEKET_MERCHANT_ID unless PUBLIC_BASE_URL is set: https://<host>/webhooks/heleket");
+      require(read, heleketReturn.isPresent(), "HELEKET_RETURN_URL",
+          "required with HELEKET_MERCHANT_ID: where the payer returns, e.g. https://t.me/<your_bot>");
+      if (merchant.isPresent() && apiKey.isPresent() && callback.isPresent() && heleketReturn.isPresent()) {
+        heleket = Optional.of(new PaymentSettings.Heleket(merchant.get(), apiKey.get(), heleketBase,
+            URI.create(callback.get()), read.httpUrl("HELEKET_RETURN_URL", "https://t.me"), heleketIps));
+      }
+    }
+    boolean stars = read.bool("STARS_ENABLED", true);
+    return new PaymentSettings(yookassa, heleket, stars, read.text("TRUSTED_PROXIES", ""),
+        read.optional("CLIENT_IP_HEADER"));
+  }
+
+  private static void require(SettingsReader read, boolean present, String name, String problem) {
+    if (!present) {
+      read.problem(name, problem);
+    }
   }
 
   private static KlingConfig kling(SettingsReader read) {

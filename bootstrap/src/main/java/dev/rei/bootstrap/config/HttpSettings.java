@@ -24,6 +24,11 @@ public record HttpSettings(String host, int port, Optional<PublicLinks> publicLi
     this(host, port, Optional.empty());
   }
 
+  /** These settings listening on {@code newPort}. */
+  public HttpSettings withPort(int newPort) {
+    return new HttpSettings(host, newPort, publicLinks);
+  }
+
   /** The address the world reaches this server at, the key links are signed with, and how long a link works. */
   public record PublicLinks(URI baseUrl, Secret secret, Duration validity) {
     public PublicLinks {

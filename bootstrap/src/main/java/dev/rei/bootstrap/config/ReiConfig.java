@@ -17,7 +17,8 @@ public record ReiConfig(
     LogSettings log,
     CoreSettings core,
     WorkerSettings workers,
-    ProviderSettings providers) {
+    ProviderSettings providers,
+    PaymentSettings payments) {
 
   public ReiConfig {
     Objects.requireNonNull(bot, "bot");
@@ -29,6 +30,7 @@ public record ReiConfig(
     Objects.requireNonNull(core, "core");
     Objects.requireNonNull(workers, "workers");
     Objects.requireNonNull(providers, "providers");
+    Objects.requireNonNull(payments, "payments");
   }
 
   /** Every secret value configured, for the log masking. */
@@ -45,6 +47,11 @@ public record ReiConfig(
     });
     secrets.addAll(providers.reels().kieKeys());
     secrets.addAll(providers.reels().openAiKeys());
+    payments.yookassa().ifPresent(y -> {
+      secrets.add(y.secretKey());
+      secrets.add(y.webhookSecret());
+    });
+    payments.heleket().ifPresent(h -> secrets.add(h.apiKey()));
     http.publicLinks().map(HttpSettings.PublicLinks::secret).ifPresent(secrets::add);
     return secrets.stream().map(Secret::reveal).toList();
   }
@@ -75,17 +82,22 @@ public record ReiConfig(
     return new ReiConfig(new BotSettings(Optional.of(token), apiUrl, bot.adminIds()),
         new DatabaseSettings(Optional.empty(), database.poolSize()), new RedisSettings(Optional.empty(), redis.namespace()),
         http, dataDir.resolve("sandbox"), log, core, workers,
-        providers.simulatedOnly());
+        providers.simulatedOnly(), payments);
   }
 
   /** This configuration with {@code core} in place of its core settings. */
   public ReiConfig withCore(CoreSettings core) {
-    return new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers);
+    return new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers, payments);
+  }
+
+  /** This configuration with {@code http} in place of its HTTP settings. */
+  public ReiConfig withHttp(HttpSettings http) {
+    return new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers, payments);
   }
 
   /** This configuration with its files under {@code dataDir}. */
   public ReiConfig withDataDir(Path dataDir) {
-    return new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers);
+    return new ReiConfig(bot, database, redis, http, dataDir, log, core, workers, providers, payments);
   }
 
   /** Settings a process that runs jobs needs on top of the rest: a key when providers are real. */

@@ -2,6 +2,12 @@ package dev.rei.bootstrap.wiring;
 
 import com.google.inject.Module;
 import dev.rei.bootstrap.config.ReiConfig;
+import dev.rei.bootstrap.payments.ConfiguredHeleketModule;
+import dev.rei.bootstrap.payments.ConfiguredYooKassaModule;
+import dev.rei.bootstrap.payments.HeleketModule;
+import dev.rei.bootstrap.payments.SimulatedRailsModule;
+import dev.rei.bootstrap.payments.StarsModule;
+import dev.rei.bootstrap.payments.YooKassaModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,8 +29,8 @@ public record AdapterModules(Module chat, List<Module> providers, List<Module> p
 
   /**
    * The adapters for {@code config}: simulated providers with {@code REI_SIMULATED=true}, else the
-   * real APIs (Gemini always; Kling and Reels when their keys are set); Telegram when a bot token is set (a worker needs none); payment rails arrive with
-   * their own modules.
+   * real APIs (Gemini always; Kling and Reels when their keys are set); Telegram when a bot token is set (a worker needs none); the payment rails
+   * that are configured (all simulated with the providers), Stars with Telegram.
    */
   public static AdapterModules forConfig(ReiConfig config) {
     Objects.requireNonNull(config, "config");
@@ -40,8 +46,27 @@ public record AdapterModules(Module chat, List<Module> providers, List<Module> p
         providers.add(new ReelsProvidersModule());
       }
     }
-    Module chat = config.bot().token().isPresent() ? new TelegramModule() : new NoChatModule();
-    return new AdapterModules(chat, providers, List.of(), List.of());
+    boolean telegram = config.bot().token().isPresent();
+    Module chat = telegram ? new TelegramModule() : new NoChatModule();
+    List<Module> payments = new ArrayList<>();
+    if (config.providers().simulated()) {
+      payments.add(new SimulatedRailsModule());
+      payments.add(new YooKassaModule());
+      payments.add(new HeleketModule());
+    } else {
+      config.payments().yookassa().ifPresent(y -> {
+        payments.add(new ConfiguredYooKassaModule());
+        payments.add(new YooKassaModule());
+      });
+      config.payments().heleket().ifPresent(h -> {
+        payments.add(new ConfiguredHeleketModule());
+        payments.add(new HeleketModule());
+      });
+    }
+    if (telegram && config.payments().stars()) {
+      payments.add(new StarsModule());
+    }
+    return new AdapterModules(chat, providers, payments, List.of());
   }
 
   /** These adapters with {@code chat} in place of the current chat module. */

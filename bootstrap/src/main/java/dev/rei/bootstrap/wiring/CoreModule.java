@@ -70,6 +70,7 @@ import dev.rei.application.service.user.RegisterUserService;
 import dev.rei.bootstrap.config.BotSettings;
 import dev.rei.bootstrap.config.CoreSettings;
 import dev.rei.bootstrap.http.MeteredGenerationProvider;
+import dev.rei.domain.payment.Rail;
 import dev.rei.domain.user.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -170,8 +171,10 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  GetCatalogUseCase catalog(CoreSettings core, List<GenerationProvider> providers) {
-    return new GetCatalogService(providers, core.prices(), core.topUps());
+  GetCatalogUseCase catalog(CoreSettings core, List<GenerationProvider> providers, Set<PaymentGateway> gateways) {
+    // Packages of a rail with no gateway are not offered: the user could not pay them.
+    Set<Rail> rails = gateways.stream().map(PaymentGateway::rail).collect(Collectors.toSet());
+    return new GetCatalogService(providers, core.prices(), core.topUps().onlyRails(rails));
   }
 
   @Provides

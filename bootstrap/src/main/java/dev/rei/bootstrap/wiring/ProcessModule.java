@@ -5,6 +5,7 @@ import dev.rei.bootstrap.config.BotSettings;
 import dev.rei.bootstrap.config.CoreSettings;
 import dev.rei.bootstrap.config.DatabaseSettings;
 import dev.rei.bootstrap.config.HttpSettings;
+import dev.rei.bootstrap.config.PaymentSettings;
 import dev.rei.bootstrap.config.ProviderSettings;
 import dev.rei.bootstrap.config.RedisSettings;
 import dev.rei.bootstrap.config.ReiConfig;
@@ -32,6 +33,7 @@ public final class ProcessModule extends AbstractModule {
     bind(CoreSettings.class).toInstance(config.core());
     bind(WorkerSettings.class).toInstance(config.workers());
     bind(ProviderSettings.class).toInstance(config.providers());
+    bind(PaymentSettings.class).toInstance(config.payments());
     bind(ResourceStack.class).toInstance(resources);
     bind(ProcessId.class).toInstance(ProcessId.current());
   }

@@ -13,6 +13,7 @@ import dev.rei.adapters.persistence.postgres.PostgresDatabase;
 import dev.rei.adapters.persistence.redis.RedisConnection;
 import dev.rei.bootstrap.config.JdbcTarget;
 import dev.rei.bootstrap.config.ReiConfig;
+import dev.rei.bootstrap.payments.PaymentsModule;
 import dev.rei.bootstrap.http.HttpEndpoint;
 import dev.rei.bootstrap.http.ReiMeters;
 import dev.rei.bootstrap.http.StoreGauges;
@@ -67,12 +68,16 @@ public final class ReiProcess implements AutoCloseable {
     modules.add(new MetricsModule());
     modules.add(new CoreModule());
     modules.add(new HttpModule());
+    modules.add(new PaymentsModule());
     modules.add(new BackgroundModule());
     return modules;
   }
 
   /** Builds the injector, opens the database (migrating it) and Redis, and starts the parts of {@code roles}. */
-  public static ReiProcess start(ReiConfig config, Set<Role> roles, AdapterModules adapters) {
+  public static ReiProcess start(ReiConfig configured, Set<Role> roles, AdapterModules adapters) {
+    // Port 0 is chosen now, not when the server binds: simulated rails must know where to send webhooks.
+    ReiConfig config = configured.http().port() == 0 ? configured.withHttp(configured.http().withPort(freePort()))
+        : configured;
     ResourceStack resources = new ResourceStack();
     List<Module> modules = infrastructure(config, resources);
     modules.addAll(adapters.all());
@@ -93,6 +98,14 @@ public final class ReiProcess implements AutoCloseable {
     } catch (Exception e) {
       process.stop();
       throw new StartupException(rootMessage(e), e);
+    }
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new StartupException("no free port for the HTTP server: " + e.getMessage(), e);
     }
   }
 

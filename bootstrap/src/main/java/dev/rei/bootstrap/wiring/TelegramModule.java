@@ -4,12 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.rei.adapters.telegram.BotPorts;
 import dev.rei.adapters.telegram.BotUseCases;
 import dev.rei.adapters.telegram.TelegramBot;
-import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.adapters.telegram.TelegramSettings;
 import dev.rei.adapters.telegram.api.TelegramConnection;
+import dev.rei.adapters.telegram.inbox.PreCheckoutHandler;
+import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
@@ -37,6 +39,7 @@ import dev.rei.bootstrap.run.Managed;
 import dev.rei.bootstrap.run.ResourceStack;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The Telegram adapter: long polling into the inbox, the inbox handlers, and the outbox sender.
@@ -47,6 +50,8 @@ public final class TelegramModule extends AbstractModule {
   @Override
   protected void configure() {
     Multibinder.newSetBinder(binder(), Managed.class, ChatPart.class).addBinding().to(BotPart.class);
+    // Set by the Stars module when Stars are offered; without it pre-checkout queries are refused politely.
+    OptionalBinder.newOptionalBinder(binder(), PreCheckoutHandler.class);
   }
 
   @Provides
@@ -82,9 +87,9 @@ public final class TelegramModule extends AbstractModule {
       RegisterUserUseCase register, GetBalanceUseCase balance, GetCatalogUseCase catalog, QuoteUseCase quote,
       PlaceOrderUseCase placeOrder, CancelJobUseCase cancel, GetHistoryUseCase history, GetTransferUseCase transfer,
       StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment, SettlePaymentUseCase settle,
-      RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch) {
+      RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch, Optional<PreCheckoutHandler> preCheckout) {
     return new TelegramBot(settings, connection, ports, new BotUseCases(register, balance, catalog, quote, placeOrder,
-        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch), null);
+        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch), preCheckout.orElse(null));
   }
 
   /** The bot as a part of the process: started after the stores, stopped first. */

@@ -179,7 +179,8 @@ class ProcessWiringTest {
 
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(all.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-    assertThat(all.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"db\":{\"status\":\"UP\"},\"redis\":{\"status\":\"UP\"}}}");
+    assertThat(all.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"db\":{\"status\":\"UP\"},"
+        + "\"payments\":{\"status\":\"UP\"},\"redis\":{\"status\":\"UP\"}}}");
     assertThat(Http.get(process.httpPort(), "/health/db").body()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(Http.get(process.httpPort(), "/health/redis").statusCode()).isEqualTo(200);
     assertThat(Http.get(process.httpPort(), "/nothing-here").statusCode()).isEqualTo(404);

@@ -28,6 +28,12 @@ public record TopUpCatalog(List<TopUpPackage> packages, List<CustomAmountRule> c
     }
   }
 
+  /** This catalogue with the offers of {@code rails} only (the rails that have a gateway). */
+  public TopUpCatalog onlyRails(Set<Rail> rails) {
+    return new TopUpCatalog(packages.stream().filter(p -> rails.contains(p.rail())).toList(),
+        customAmounts.stream().filter(r -> rails.contains(r.rail())).toList());
+  }
+
   /** The packages of {@code rail}, in the order configured. */
   public List<TopUpPackage> packagesFor(Rail rail) {
     return packages.stream().filter(p -> p.rail() == rail).toList();

@@ -1,0 +1,52 @@
+package dev.rei.bootstrap.payments;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import com.google.inject.multibindings.StringMapKey;
+import com.google.inject.name.Named;
+import dev.rei.adapters.payments.BreakerSettings;
+import dev.rei.adapters.payments.BreakingGateway;
+import dev.rei.adapters.payments.webhook.WebhookSettings;
+import dev.rei.adapters.payments.heleket.HeleketGateway;
+import dev.rei.adapters.payments.heleket.HeleketSettings;
+import dev.rei.adapters.payments.heleket.HeleketWebhook;
+import dev.rei.application.port.in.payment.SettlePaymentUseCase;
+import dev.rei.application.port.out.PaymentGateway;
+import dev.rei.application.port.out.PaymentStore;
+import dev.rei.bootstrap.http.HttpRoute;
+
+/**
+ * The Heleket (crypto) rail behind a circuit breaker, and its webhook at {@code /webhooks/heleket} (signed);
+ * its {@link HeleketSettings} come from the configuration or from the simulated rail.
+ */
+public final class HeleketModule extends AbstractModule {
+
+  static final String NAME = "heleket";
+
+  @Provides
+  @Singleton
+  @Named(NAME)
+  BreakingGateway gateway(HeleketSettings settings) {
+    return new BreakingGateway(new HeleketGateway(settings), BreakerSettings.DEFAULT);
+  }
+
+  @ProvidesIntoSet
+  PaymentGateway rail(@Named(NAME) BreakingGateway gateway) {
+    return gateway;
+  }
+
+  @ProvidesIntoSet
+  BreakingGateway health(@Named(NAME) BreakingGateway gateway) {
+    return gateway;
+  }
+
+  @ProvidesIntoMap
+  @StringMapKey("/webhooks/heleket")
+  HttpRoute webhook(HeleketSettings settings, WebhookSettings webhooks, @Named(NAME) BreakingGateway gateway,
+      PaymentStore payments, SettlePaymentUseCase settle) {
+    return new WebhookRoute(new HeleketWebhook(settings, webhooks, gateway, payments, settle));
+  }
+}
