@@ -102,7 +102,7 @@ public final class TelegramBot implements AutoCloseable {
     QuoteFlow quotes = new QuoteFlow(kit, useCases.quote());
     this.router = new UpdateRouter(
         new UserGate(ports.users(), useCases.register(), ports.rateLimiter(), ports.chatState(), ports.clock()),
-        new MenuFlow(kit, useCases.balance(), languages, settings.supportContact()),
+        new MenuFlow(kit, languages, settings.supportContact()),
         new ImageFlow(kit, quotes, new TelegramFiles(connection), ports.media()),
         new OrderFlow(kit, quotes, useCases.placeOrder(), useCases.cancelJob()),
         videoFlows(kit, useCases, connection, ports),

@@ -2,8 +2,6 @@ package dev.rei.adapters.telegram.flow;
 
 import dev.rei.adapters.telegram.button.Navigation;
 import dev.rei.adapters.telegram.text.UserLanguages;
-import dev.rei.application.port.in.account.GetBalanceUseCase;
-import dev.rei.domain.ledger.UserBalance;
 import dev.rei.domain.user.Language;
 import dev.rei.domain.user.User;
 
@@ -14,13 +12,11 @@ import dev.rei.domain.user.User;
 public final class MenuFlow {
 
   private final FlowKit kit;
-  private final GetBalanceUseCase balances;
   private final UserLanguages languages;
   private final String supportContact;
 
-  public MenuFlow(FlowKit kit, GetBalanceUseCase balances, UserLanguages languages, String supportContact) {
+  public MenuFlow(FlowKit kit, UserLanguages languages, String supportContact) {
     this.kit = kit;
-    this.balances = balances;
     this.languages = languages;
     this.supportContact = supportContact;
   }
@@ -39,12 +35,6 @@ public final class MenuFlow {
 
   public void help(ChatUser user) {
     kit.replies().send(user.chatId(), kit.text(user, "help.text"), kit.keyboards().menuOnly(user.language()));
-  }
-
-  public void account(ChatUser user) {
-    UserBalance balance = balances.balance(user.id());
-    kit.replies().send(user.chatId(), kit.text(user, "account.text", "available", balance.available(),
-        "held", balance.held()), kit.keyboards().menuOnly(user.language()));
   }
 
   public void chooseLanguage(ChatUser user) {
@@ -85,9 +75,8 @@ public final class MenuFlow {
       case MENU -> menu(user);
       case HELP -> help(user);
       case IMAGE -> imageIntro(user);
-      // VIDEO and REELS start their flows, which the router's VideoFlows runs before this menu.
-      case VIDEO, REELS -> menu(user);
-      case ACCOUNT -> account(user);
+      // These start their own flows (VideoFlows, AccountFlow), which the router asks before this menu.
+      case VIDEO, REELS, ACCOUNT -> menu(user);
       case SUPPORT -> support(user);
       case LANGUAGE -> chooseLanguage(user);
       case LANGUAGE_RU -> setLanguage(user, Language.RU);

@@ -7,6 +7,7 @@ import dev.rei.adapters.telegram.state.Conversation;
 import dev.rei.adapters.telegram.state.ReelsDraft;
 import dev.rei.adapters.telegram.state.VideoDrafts;
 import dev.rei.application.port.in.order.GetCatalogUseCase;
+import dev.rei.domain.job.JobKind;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.pricing.PricedItem;
 import java.security.SecureRandom;
@@ -70,6 +71,10 @@ public final class ReelsFlow {
 
   /** /reels or 🎞 Reels: step 1, the product photo. */
   public void start(ChatUser user) {
+    if (!catalog.catalog().offers(JobKind.REELS_VIDEO)) {
+      kit.replies().send(user.chatId(), kit.text(user, "reels.unavailable"), kit.keyboards().menuOnly(user.language()));
+      return;
+    }
     drafts.forget(user.id());
     drafts.saveReels(user.id(), ReelsDraft.started(newDraftId()));
     kit.conversations().save(user.id(), new Conversation(Conversation.Step.AWAITING_REELS_PHOTO, null, null));

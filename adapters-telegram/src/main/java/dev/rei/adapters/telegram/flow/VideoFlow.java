@@ -8,6 +8,7 @@ import dev.rei.adapters.telegram.state.Conversation;
 import dev.rei.adapters.telegram.state.VideoDraft;
 import dev.rei.adapters.telegram.state.VideoDrafts;
 import dev.rei.application.port.in.order.GetCatalogUseCase;
+import dev.rei.domain.job.JobKind;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.pricing.PriceList;
 import dev.rei.domain.pricing.PricedItem;
@@ -66,7 +67,7 @@ public final class VideoFlow {
     kit.conversations().reset(user.id());
     drafts.forget(user.id());
     List<VideoModel> models = catalog.catalog().prices().videoModels();
-    if (models.isEmpty()) {
+    if (models.isEmpty() || !catalog.catalog().offers(JobKind.VIDEO_TEXT)) {
       kit.replies().send(user.chatId(), kit.text(user, "video.unavailable"), kit.keyboards().menuOnly(user.language()));
       return;
     }

@@ -13,6 +13,7 @@ import dev.rei.adapters.telegram.send.TelegramMessageSender;
 import dev.rei.application.fakes.InMemoryCore;
 import dev.rei.application.fakes.InMemoryMediaStore;
 import dev.rei.application.port.in.job.WorkResult;
+import dev.rei.application.port.in.order.GetCatalogUseCase;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.RateLimiter;
 import dev.rei.application.service.outbox.DispatchOutboxService;
@@ -49,6 +50,7 @@ public final class BotHarness implements AutoCloseable {
   public final TelegramMessageSender sender;
   public final DispatchOutboxService dispatch;
   private TelegramBot bot;
+  private GetCatalogUseCase catalog;
   private PreCheckoutHandler preCheckout;
 
   public BotHarness() {
@@ -77,8 +79,15 @@ public final class BotHarness implements AutoCloseable {
         new ResultRef(media.put(PNG, "image/png"))));
   }
 
+  /** The catalogue the bot sees from now on (default: the core's, where every kind is offered). */
+  public BotHarness withCatalog(GetCatalogUseCase catalog) {
+    this.catalog = catalog;
+    return this;
+  }
+
   public BotUseCases useCases() {
-    return new BotUseCases(core.register, core.balance, core.catalog, core.quotes, core.placeOrder, core.cancel,
+    return new BotUseCases(core.register, core.balance, catalog == null ? core.catalog : catalog, core.quotes,
+        core.placeOrder, core.cancel,
         core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch);
   }
 

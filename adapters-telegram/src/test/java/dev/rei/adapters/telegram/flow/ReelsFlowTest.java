@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rei.adapters.telegram.fake.BotHarness;
+import dev.rei.application.port.in.order.GetCatalogUseCase;
+import dev.rei.domain.job.JobKind;
 import dev.rei.adapters.telegram.fake.FakeBotApi;
 import dev.rei.adapters.telegram.fake.FakeBotApi.Call;
 import dev.rei.application.port.out.GenerationProvider.Outcome;
@@ -63,6 +65,23 @@ class ReelsFlowTest {
   private Call confirmation(Call counts, String label) {
     api.push(api.press(BOB, counts, counts.button(label).data()));
     return api.awaitText(BOB, "Готовы запустить");
+  }
+
+  @Test
+  void givenNoProviderForVideosOrReels_whenStarted_thenTheUserIsToldTheyAreUnavailable() {
+    harness = new BotHarness(Credits.of(5), BotHarness.UNLIMITED);
+    api = harness.api;
+    var prices = harness.core.catalog.catalog();
+    harness.withCatalog(() -> new GetCatalogUseCase.Catalog(java.util.Set.of(JobKind.IMAGE_GENERATE, JobKind.IMAGE_EDIT),
+        prices.prices(), prices.topUps()));
+    harness.start();
+
+    api.push(api.textMessage(BOB, "ru", "/reels"));
+    api.awaitText(BOB, "Reels сейчас недоступны");
+    api.push(api.textMessage(BOB, "ru", "/video"));
+    api.awaitText(BOB, "видео сейчас недоступна");
+
+    assertThat(harness.core.balance.balance(dev.rei.domain.user.UserId.of(BOB)).available()).isEqualTo(Credits.of(5));
   }
 
   @Test
