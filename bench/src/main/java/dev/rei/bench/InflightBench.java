@@ -174,7 +174,7 @@ public final class InflightBench {
         TIMINGS, random));
     ReleaseLeasesService releaseLeases = new ReleaseLeasesService(db.unitOfWork(), jobStore, outcomes,
         setup.signal(), CLOCK, RetryPolicy.DEFAULT, random);
-    JobWorkers workers = new JobWorkers(runNext, releaseLeases, setup.signal(), threads,
+    JobWorkers workers = new JobWorkers(runNext, releaseLeases, setup.signal(), CLOCK, threads,
         Duration.ofSeconds(idlePollSeconds), "inflight-bench", metrics);
 
     RegisterUserService register = new RegisterUserService(db.unitOfWork(), db.users(), db.ledger(), notifier, CLOCK,

@@ -47,6 +47,11 @@ final class PollLagJobStore implements JobStore {
   }
 
   @Override
+  public Optional<Instant> nextDueAt() {
+    return store.nextDueAt();
+  }
+
+  @Override
   public Optional<Job> lockNextDue(Instant now) {
     Optional<Job> claimed = store.lockNextDue(now);
     if (recording && claimed.isPresent() && claimed.get().state() == JobState.AWAITING_PROVIDER) {

@@ -290,6 +290,31 @@ public abstract class JobStoreContract extends StoreContract {
   }
 
   @Test
+  void nextDueAt_isTheEarliestDueTimeOfAWaitingJob_andEmptyWhenNoneWaits() {
+    assertThat(inTransaction(() -> kit.jobs().nextDueAt())).isEmpty();
+    storeJobsInEverySituation();
+
+    Optional<Instant> expected = stored.stream()
+        .filter(job -> job.state() == JobState.QUEUED || job.state() == JobState.AWAITING_PROVIDER
+            || job.state() == JobState.DELIVERING)
+        .map(JobStoreContract::dueSince).min(Comparator.naturalOrder());
+    assertThat(expected).isPresent();
+    assertThat(inTransaction(() -> kit.jobs().nextDueAt())).isEqualTo(expected);
+
+    // Claim everything due until an hour from now: what is left says when it falls due, none of it earlier.
+    Instant later = T.plus(Duration.ofHours(1));
+    for (Optional<Job> next = inTransaction(() -> kit.jobs().lockNextDue(later)); next.isPresent();
+        next = inTransaction(() -> kit.jobs().lockNextDue(later))) {
+      update(next.get().claim(WORKER, later, LEASE_DURATION).job());
+    }
+    Optional<Instant> left = inTransaction(() -> kit.jobs().nextDueAt());
+    assertThat(left).isEqualTo(stored.stream()
+        .filter(job -> job.state() == JobState.QUEUED || job.state() == JobState.AWAITING_PROVIDER
+            || job.state() == JobState.DELIVERING)
+        .map(JobStoreContract::dueSince).min(Comparator.naturalOrder()));
+  }
+
+  @Test
   void lockPastDeadline_returnsTheJobsThatMayExpire_upToTheLimit() {
     storeJobsInEverySituation();
 

@@ -62,6 +62,15 @@ public final class InMemoryJobStore implements JobStore {
         .min(Comparator.comparing(InMemoryJobStore::dueSince)));
   }
 
+  @Override
+  public Optional<Instant> nextDueAt() {
+    return db.access(s -> s.jobs.values().stream()
+        .filter(job -> job.state() == JobState.QUEUED || job.state() == JobState.AWAITING_PROVIDER
+            || job.state() == JobState.DELIVERING)
+        .map(InMemoryJobStore::dueSince)
+        .min(Comparator.naturalOrder()));
+  }
+
   /** When the job became due, so the oldest due job goes first. */
   static Instant dueSince(Job job) {
     return switch (job.state()) {

@@ -284,7 +284,7 @@ class CoreServicesTest {
 
     @Test
     void givenNoDueJob_runNext_isIdle() {
-      assertThat(core.runNext.runNext(WORKER)).isEqualTo(new WorkResult.Idle());
+      assertThat(core.runNext.runNext(WORKER)).isInstanceOf(WorkResult.Idle.class);
     }
 
     @Test
@@ -296,7 +296,7 @@ class CoreServicesTest {
       assertThat(result).isEqualTo(new WorkResult.Worked(job.id(), JobState.RUNNING, JobState.SUCCEEDED));
       assertThat(core.balance.balance(ALICE)).isEqualTo(new UserBalance(Credits.of(1), Credits.ZERO, Credits.of(1)));
       assertThat(noticesTo(ALICE)).endsWith(Notice.Type.JOB_RESULT);
-      assertThat(core.runNext.runNext(WORKER)).isEqualTo(new WorkResult.Idle());
+      assertThat(core.runNext.runNext(WORKER)).isInstanceOf(WorkResult.Idle.class);
       assertThat(core.audit()).isEmpty();
     }
 
@@ -308,7 +308,7 @@ class CoreServicesTest {
 
       assertThat(core.runNext.runNext(WORKER))
           .isEqualTo(new WorkResult.Worked(job.id(), JobState.RUNNING, JobState.AWAITING_PROVIDER));
-      assertThat(core.runNext.runNext(WORKER)).isEqualTo(new WorkResult.Idle());
+      assertThat(core.runNext.runNext(WORKER)).isInstanceOf(WorkResult.Idle.class);
       core.clock.advance(Duration.ofSeconds(30));
 
       assertThat(core.runNext.runNext(WORKER))
@@ -332,7 +332,7 @@ class CoreServicesTest {
       assertThat(core.runNext.runNext(WORKER)).isEqualTo(new WorkResult.Worked(job.id(), JobState.RUNNING, JobState.QUEUED));
       assertThat(core.keyHealth.health(List.of(used.get(0))).get(0).block()).get()
           .extracting(b -> b.cause()).isEqualTo(KeyEffect.COOL_DOWN);
-      assertThat(core.runNext.runNext(WORKER)).isEqualTo(new WorkResult.Idle());
+      assertThat(core.runNext.runNext(WORKER)).isInstanceOf(WorkResult.Idle.class);
       core.clock.advance(Duration.ofSeconds(75));
 
       assertThat(core.runNext.runNext(WORKER)).isEqualTo(new WorkResult.Worked(job.id(), JobState.RUNNING, JobState.SUCCEEDED));

@@ -119,7 +119,7 @@ class JobPathsTest {
     Instant retryAt = given.job(job).nextAttemptAt().orElseThrow();
     assertThat(retryAt).isBetween(failedAt.plusSeconds(8), failedAt.plusSeconds(12));
     core.clock.set(retryAt.minusMillis(1));
-    assertThat(runNext()).isEqualTo(new WorkResult.Idle());
+    assertThat(runNext()).isInstanceOf(WorkResult.Idle.class);
     core.clock.set(retryAt);
     assertThat(runNext()).isEqualTo(worked(job, JobState.RUNNING, JobState.SUCCEEDED));
 
@@ -273,7 +273,7 @@ class JobPathsTest {
     assertThat(waiting.lease()).isEmpty();
     assertThat(waiting.nextPollAt()).contains(core.clock.now().plusSeconds(20));
     core.clock.advance(Duration.ofSeconds(19));
-    assertThat(runNext()).isEqualTo(new WorkResult.Idle());
+    assertThat(runNext()).isInstanceOf(WorkResult.Idle.class);
     core.clock.advance(Duration.ofSeconds(1));
     assertThat(runNext()).isEqualTo(worked(job, JobState.AWAITING_PROVIDER, JobState.SUCCEEDED));
     assertThat(given.job(job).result()).contains(new ResultRef("r/task-1"));
@@ -421,7 +421,7 @@ class JobPathsTest {
       core.outcomes.apply(claimed.resultReady(claimed.lease().orElseThrow(), new ResultRef("r/rescued"),
           core.clock.now()));
     });
-    assertThat(runNext()).isEqualTo(new WorkResult.Idle());
+    assertThat(runNext()).isInstanceOf(WorkResult.Idle.class);
     core.clock.advance(core.timings.lease());
 
     assertThat(core.sweep.sweep()).isEqualTo(new SweepReport(0, 1, 0));
@@ -473,7 +473,7 @@ class JobPathsTest {
 
     assertThat(result).isInstanceOf(CancelResult.Cancelled.class);
     assertThat(((CancelResult.Cancelled) result).job().state()).isEqualTo(JobState.CANCELLED);
-    assertThat(runNext()).isEqualTo(new WorkResult.Idle());
+    assertThat(runNext()).isInstanceOf(WorkResult.Idle.class);
     assertThat(core.provider.calls()).hasSize(1);
     assertThat(given.noticesTo(ALICE)).endsWith(Notice.Type.JOB_CANCELLED);
     assertThat(core.balance.balance(ALICE).available()).isEqualTo(Credits.of(2));

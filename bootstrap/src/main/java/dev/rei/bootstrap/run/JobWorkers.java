@@ -3,11 +3,14 @@ package dev.rei.bootstrap.run;
 import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
 import dev.rei.application.port.in.job.RunNextJobUseCase;
 import dev.rei.application.port.in.job.WorkResult;
+import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.WorkSignal;
 import dev.rei.domain.job.WorkerId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class JobWorkers implements Managed {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
+  static final Duration BUSY_REST = Duration.ofMillis(100);
 
   private final LoopingWorkers loop;
   private final int threads;
   private final ReleaseLeasesUseCase releaseLeases;
   private final WorkerId[] ids;
 
-  public JobWorkers(RunNextJobUseCase runNext, ReleaseLeasesUseCase releaseLeases, WorkSignal signal, int threads,
-      Duration idlePoll, String processId, MeterRegistry metrics) {
+  public JobWorkers(RunNextJobUseCase runNext, ReleaseLeasesUseCase releaseLeases, WorkSignal signal, Clock clock,
+      int threads, Duration idlePoll, String processId, MeterRegistry metrics) {
     this.threads = threads;
     this.releaseLeases = releaseLeases;
     Counter worked = Counter.builder("rei.job.steps").tag("outcome", "worked")
@@ -38,6 +42,7 @@ public final class JobWorkers implements Managed {
     for (int i = 0; i < threads; i++) {
       ids[i] = new WorkerId(processId + "-worker-" + (i + 1));
     }
+    Optional<Instant>[] nextDue = newDueTimes(threads);
     this.loop = new LoopingWorkers("rei-job-worker", threads, worker -> {
       WorkResult result = runNext.runNext(ids[worker]);
       if (result instanceof WorkResult.Worked step) {
@@ -45,8 +50,32 @@ public final class JobWorkers implements Managed {
         LOG.debug("job {}: {} -> {}", step.job(), step.from(), step.to());
         return true;
       }
+      nextDue[worker] = ((WorkResult.Idle) result).nextDueAt();
       return false;
-    }, () -> signal.await(idlePoll));
+    }, worker -> signal.await(restFor(nextDue[worker], idlePoll, clock.now())));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Instant>[] newDueTimes(int threads) {
+    Optional<Instant>[] times = new Optional[threads];
+    java.util.Arrays.fill(times, Optional.empty());
+    return times;
+  }
+
+  /**
+   * How long an idle worker rests: until the next waiting job falls due (a poll or retry time
+   * nothing wakes us for), at most {@code idlePoll}; a due time already past — a job another worker
+   * holds — rests {@link #BUSY_REST}, so idle workers do not spin on it.
+   */
+  static Duration restFor(Optional<Instant> nextDue, Duration idlePoll, Instant now) {
+    if (nextDue.isEmpty()) {
+      return idlePoll;
+    }
+    Duration until = Duration.between(now, nextDue.get());
+    if (until.compareTo(BUSY_REST) < 0) {
+      return BUSY_REST;
+    }
+    return until.compareTo(idlePoll) < 0 ? until : idlePoll;
   }
 
   @Override

@@ -25,9 +25,9 @@ final class LoopingWorkers {
     boolean run(int worker) throws Exception;
   }
 
-  /** Waits for more work; returns early when woken, throws when interrupted. */
+  /** Waits for more work ({@code worker} is the one resting); returns early when woken, throws when interrupted. */
   interface Rest {
-    void await() throws InterruptedException;
+    void await(int worker) throws InterruptedException;
   }
 
   private final String name;
@@ -114,7 +114,7 @@ final class LoopingWorkers {
           if (failures > 0) {
             Thread.sleep(errorRest(failures).toMillis());
           } else {
-            rest.await();
+            rest.await(index);
           }
         } catch (InterruptedException e) {
           // Woken to stop: the loop condition decides.

@@ -32,7 +32,7 @@ public final class OutboxDispatcher implements Managed {
       }
       // A full batch means more may be due right now.
       return report.sent() + report.retried() + report.undeliverable() >= batch;
-    }, () -> Thread.sleep(poll.toMillis()));
+    }, worker -> Thread.sleep(poll.toMillis()));
   }
 
   private static Counter outcome(MeterRegistry metrics, String outcome) {

@@ -7,6 +7,7 @@ import dev.rei.application.port.in.job.RunNextJobUseCase;
 import dev.rei.application.port.in.job.SweepJobsUseCase;
 import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
 import dev.rei.application.port.in.payment.ReconcilePaymentsUseCase;
+import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.WorkSignal;
 import dev.rei.bootstrap.config.WorkerSettings;
 import dev.rei.bootstrap.run.JobWorkers;
@@ -28,8 +29,8 @@ public final class BackgroundModule extends AbstractModule {
   @Provides
   @Singleton
   JobWorkers jobWorkers(RunNextJobUseCase runNext, ReleaseLeasesUseCase releaseLeases, WorkSignal signal,
-      WorkerSettings settings, ProcessId process, MeterRegistry metrics) {
-    return new JobWorkers(runNext, releaseLeases, signal, settings.threads(), settings.idlePoll(), process.value(),
+      Clock clock, WorkerSettings settings, ProcessId process, MeterRegistry metrics) {
+    return new JobWorkers(runNext, releaseLeases, signal, clock, settings.threads(), settings.idlePoll(), process.value(),
         metrics);
   }
 

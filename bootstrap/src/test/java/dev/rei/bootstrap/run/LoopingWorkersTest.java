@@ -17,7 +17,7 @@ class LoopingWorkersTest {
   @Test
   void givenWorkersRestingForAnHour_whenStopped_thenEveryThreadEnds() {
     AtomicInteger resting = new AtomicInteger();
-    LoopingWorkers workers = new LoopingWorkers("test-idle", 3, worker -> false, () -> {
+    LoopingWorkers workers = new LoopingWorkers("test-idle", 3, worker -> false, worker -> {
       resting.incrementAndGet();
       Thread.sleep(Duration.ofHours(1).toMillis());
     });
@@ -45,7 +45,7 @@ class LoopingWorkersTest {
       }
       finished.set(true);
       return true;
-    }, () -> Thread.sleep(10));
+    }, worker -> Thread.sleep(10));
     workers.start();
     assertThat(inStep.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -67,7 +67,7 @@ class LoopingWorkersTest {
         throw new IllegalStateException("database down");
       }
       return false;
-    }, () -> Thread.sleep(5));
+    }, worker -> Thread.sleep(5));
     workers.start();
 
     await().atMost(GENEROUS).until(() -> calls.get() >= 3);

@@ -92,6 +92,14 @@ public final class PostgresJobStore implements JobStore {
   }
 
   @Override
+  public Optional<Instant> nextDueAt() {
+    // The claim index (V2) is on exactly this expression and these states: the minimum is its first entry.
+    return db.query(dsl -> dsl.select(DSL.min(DUE_SINCE)).from(JOBS)
+        .where(JOBS.STATE.in(JobState.QUEUED.name(), JobState.AWAITING_PROVIDER.name(), JobState.DELIVERING.name()))
+        .fetchOptional(0, OffsetDateTime.class).map(Times::fromDb));
+  }
+
+  @Override
   public List<Job> lockPastDeadline(Instant now, int limit) {
     return db.query(dsl -> dsl.selectFrom(JOBS).where(JOBS.STATE.in(CANCELLABLE)).and(JOBS.DEADLINE.le(Times.toDb(now)))
         .orderBy(JOBS.DEADLINE).limit(limit).forUpdate().skipLocked().fetch(JobMapper::toJob));

@@ -32,6 +32,14 @@ public interface JobStore {
    */
   Optional<Job> lockNextDue(Instant now);
 
+  /**
+   * When the next waiting job falls due: the earliest retry time of a queued job, poll time of one
+   * awaiting its provider, or lease expiry of one being delivered (leases of polled jobs are not
+   * considered, so it may be in the past); empty when no job waits. Lets an idle worker sleep
+   * exactly until there is work.
+   */
+  Optional<Instant> nextDueAt();
+
   /** Locks queued, running or awaiting jobs whose deadline has passed at {@code now}, at most {@code limit}. */
   List<Job> lockPastDeadline(Instant now, int limit);
 

@@ -81,7 +81,7 @@ public final class RunNextJobService implements RunNextJobUseCase {
       return mine;
     }));
     if (claimed.isEmpty()) {
-      return new WorkResult.Idle();
+      return new WorkResult.Idle(unitOfWork.inTransaction(jobs::nextDueAt));
     }
     Job job = claimed.get();
     Lease lease = job.lease().orElseThrow();
