@@ -18,6 +18,7 @@ import dev.rei.bootstrap.testing.TestConfigs;
 import dev.rei.bootstrap.testing.TestServers;
 import dev.rei.bootstrap.wiring.AdapterModules;
 import dev.rei.bootstrap.wiring.ReiProcess;
+import dev.rei.bootstrap.wiring.Role;
 import dev.rei.domain.payment.Payment;
 import dev.rei.domain.payment.PaymentId;
 import dev.rei.domain.payment.Rail;
@@ -36,7 +37,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Rei process with no chat and no background roles — HTTP (health, webhooks) over a test
+ * A Rei process with no chat — HTTP (health, webhooks), and the workers if asked — over a test
  * PostgreSQL database and an embedded Redis — whose YooKassa and Heleket are the simulated rails
  * ({@code REI_SIMULATED=true}): the real gateways and webhook handlers, fake rails on loopback.
  */
@@ -49,6 +50,11 @@ final class RailsProcess implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   RailsProcess(Map<String, String> settings) throws IOException {
+    this(settings, Set.of());
+  }
+
+  /** With {@link Role#WORKER} the payment reconciler runs too. */
+  RailsProcess(Map<String, String> settings, Set<Role> roles) throws IOException {
     redis = EmbeddedRedisServer.start();
     Map<String, String> variables = new HashMap<>(Map.of(
         "DATABASE_URL", TestServers.newDatabaseUrl(),
@@ -61,7 +67,7 @@ final class RailsProcess implements AutoCloseable {
     variables.putAll(settings);
     ReiConfig config = TestConfigs.load(variables);
     try {
-      process = ReiProcess.start(config, Set.of(), AdapterModules.forConfig(config));
+      process = ReiProcess.start(config, roles, AdapterModules.forConfig(config));
     } catch (RuntimeException e) {
       redis.close();
       throw e;
@@ -70,6 +76,10 @@ final class RailsProcess implements AutoCloseable {
 
   <T> T get(Class<T> type) {
     return process.injector().getInstance(type);
+  }
+
+  int httpPort() {
+    return process.httpPort();
   }
 
   FakeYooKassaServer yookassa() {
@@ -109,7 +119,7 @@ final class RailsProcess implements AutoCloseable {
 
   /** POSTs {@code body} to the process's HTTP server from loopback, with {@code headers}; the status it answered. */
   int post(String path, byte[] body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + process.httpPort() + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + path))
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);

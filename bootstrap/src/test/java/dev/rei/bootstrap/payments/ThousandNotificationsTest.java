@@ -10,6 +10,7 @@ import dev.rei.application.port.in.account.GetBalanceUseCase;
 import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
 import dev.rei.application.port.out.LedgerStore;
 import dev.rei.application.port.out.UnitOfWork;
+import dev.rei.bootstrap.wiring.Role;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.ledger.ReferenceType;
 import dev.rei.domain.ledger.Transfer;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
@@ -44,8 +46,9 @@ import org.junit.jupiter.api.TestInstance;
  * 1,000 notifications for 100 payments against the running process: each payment's payer action
  * on the simulated rail (which sends the first notification), the rail's own repeats, replays of the
  * final bodies and forged "paid" bodies for unpaid payments, all shuffled and sent from 16 threads
- * at once to the real webhook routes over real PostgreSQL. Each paid payment is credited exactly
- * once, nothing else is credited, and the ledger reconciles.
+ * at once to the real webhook routes over real PostgreSQL, while the payment reconciler re-reads
+ * pending payments every second. Each paid payment is credited exactly once, nothing else is
+ * credited, and the ledger reconciles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThousandNotificationsTest {
@@ -66,7 +69,9 @@ class ThousandNotificationsTest {
 
   @BeforeAll
   void start() throws IOException {
-    rails = new RailsProcess(Map.of());
+    // The reconciler re-reads pending payments every second meanwhile, racing the webhooks.
+    rails = new RailsProcess(Map.of("PAYMENT_RECONCILE_INTERVAL_SECONDS", "1", "PAYMENT_RECONCILE_MIN_AGE_SECONDS", "1",
+        "WORKER_THREADS", "1"), Set.of(Role.WORKER));
   }
 
   @AfterAll
