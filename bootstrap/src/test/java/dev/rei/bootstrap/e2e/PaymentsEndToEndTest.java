@@ -45,7 +45,6 @@ import org.junit.jupiter.api.TestInstance;
 class PaymentsEndToEndTest {
 
   private static final AtomicLong USERS = new AtomicLong(7000);
-  private static final Pattern CONFIRM_LINK = Pattern.compile("href=\"([^\"]*/confirm\\?status=(?:succeeded|paid))\"");
   private static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private BotWorld world;
@@ -102,6 +101,11 @@ class PaymentsEndToEndTest {
     assertThat(checkout.payment()).isPresent();
     awaitNotice(user, "+75 credits", 1);
     assertThat(world.balance(user)).isEqualTo(new UserBalance(Credits.of(275), Credits.ZERO, Credits.of(275)));
+    // Pay pressed again on the paid invoice: refused at pre-checkout, so Telegram takes no stars twice.
+    CheckoutResult again = world.emulator.userPays(user, invoice.messageId(), BotWorld.WAIT);
+    assertThat(again.answer().ok()).isFalse();
+    assertThat(again.answer().errorMessage()).contains("already paid");
+    assertThat(again.payment()).isEmpty();
 
     // A rail repeating its notification credits nothing more.
     Payment cardPayment = payments(user, Rail.YOOKASSA).get(0);
@@ -126,19 +130,27 @@ class PaymentsEndToEndTest {
   }
 
   @Test
-  void givenAPendingPayment_checkPayment_saysPending_andCreditsNothing() {
+  void givenAPendingPayment_checkPayment_saysPending_thenCanceledOnceTheRailCancelsIt() throws Exception {
     EmulatedUser user = EmulatedUser.of(USERS.incrementAndGet(), "Ola").withLanguage("en");
     world.register(user);
 
-    ChatMessage link = payLink(user, "💳 Bank card / SBP", "200 ₽ →");
+    ChatMessage link = payLink(user, "🪙 Crypto", "2 USDT →");
 
     assertThat(pressAndAwaitAnswer(user, link, "🔄 Check payment")).contains("has not arrived yet");
-    assertThat(payments(user, Rail.YOOKASSA)).singleElement()
+    assertThat(payments(user, Rail.HELEKET)).singleElement()
         .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.PENDING));
     assertThat(world.balance(user).available()).isEqualTo(Credits.ZERO);
     // The buttons stay for a later check.
     assertThat(world.emulator.message(user.id(), link.messageId()).orElseThrow().buttonTexts())
         .contains("🔄 Check payment");
+
+    followInBrowser(urlOf(link, "💳 Pay 2 USDT"), "cancel");
+
+    world.awaitText(user, "The payment was cancelled; no money was taken.");
+    assertThat(pressAndAwaitAnswer(user, link, "🔄 Check payment")).contains("cancelled or expired");
+    assertThat(payments(user, Rail.HELEKET)).singleElement()
+        .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.CANCELED));
+    assertThat(world.balance(user).available()).isEqualTo(Credits.ZERO);
   }
 
   @Test
@@ -190,11 +202,16 @@ class PaymentsEndToEndTest {
 
   /** Opens the pay page and follows its "Pay" link, as the payer's browser would. */
   private static void payInBrowser(String payUrl) throws IOException, InterruptedException {
+    followInBrowser(payUrl, "succeeded|paid");
+  }
+
+  /** Opens the pay page and follows its link to {@code status} (a regular expression). */
+  private static void followInBrowser(String payUrl, String status) throws IOException, InterruptedException {
     HttpResponse<String> page = BROWSER.send(HttpRequest.newBuilder(URI.create(payUrl)).GET()
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
-    Matcher pay = CONFIRM_LINK.matcher(page.body());
-    assertThat(pay.find()).as("a Pay link on %s", page.body()).isTrue();
+    Matcher pay = Pattern.compile("href=\"([^\"]*/confirm\\?status=(?:" + status + "))\"").matcher(page.body());
+    assertThat(pay.find()).as("a link to %s on %s", status, page.body()).isTrue();
     HttpResponse<String> paid = BROWSER.send(HttpRequest.newBuilder(URI.create(payUrl).resolve(pay.group(1)))
         .GET().timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(paid.statusCode()).isEqualTo(200);
