@@ -91,6 +91,11 @@ class ForgedNotificationsTest {
 
     assertThat(rails.payment(payment.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(balance(user)).isEqualTo(payment.credits().total());
+
+    // The rail later reports the same payment canceled: ignored (admins are alerted), the credits stay.
+    assertThat(rails.yookassa().pay(railId, "canceled")).isEqualTo(200);
+    assertThat(rails.payment(payment.id()).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(balance(user)).isEqualTo(payment.credits().total());
   }
 
   @Test
