@@ -10,6 +10,8 @@ import dev.rei.domain.payment.PaymentStatus;
 import dev.rei.domain.payment.Rail;
 import dev.rei.domain.user.UserId;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -39,14 +41,15 @@ class LostNotificationTest {
   }
 
   @Test
-  void givenAPaymentWhoseNotificationIsLost_theReconcilerCreditsItOnce_andALateNotificationChangesNothing() {
+  void givenAPaymentWhoseNotificationIsLost_theReconcilerCreditsItOnce_andALateNotificationChangesNothing()
+      throws IOException {
     rails.register(USER);
     Payment payment = rails.startTopUp(USER, Rail.YOOKASSA, "p300");
     String railId = payment.providerPaymentId().orElseThrow().value();
     String webhook = "http://127.0.0.1:" + rails.httpPort() + rails.yookassaWebhookPath();
     try {
-      // Nothing listens at the discard port: the rail's notification is lost.
-      rails.yookassa().notifyTo("http://127.0.0.1:9/lost");
+      // Nothing listens there: the rail's notification is lost.
+      rails.yookassa().notifyTo("http://127.0.0.1:" + closedPort() + "/lost");
       assertThat(rails.yookassa().pay(railId, "succeeded")).isEqualTo(-1);
     } finally {
       rails.yookassa().notifyTo(webhook);
@@ -58,5 +61,11 @@ class LostNotificationTest {
 
     assertThat(rails.get(GetBalanceUseCase.class).balance(USER).available()).isEqualTo(payment.credits().total());
     assertThat(payment.credits().total()).isEqualTo(Credits.of(330));
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 }
