@@ -119,7 +119,8 @@ public final class TelegramBot implements AutoCloseable {
 
   private static AccountFlow accountFlow(FlowKit kit, BotUseCases useCases, BotPorts ports, TelegramSettings settings) {
     TopUpFlow topUps = new TopUpFlow(kit, useCases.catalog(), useCases.startTopUp(), useCases.checkPayment(),
-        useCases.settlePayment(), new TopUpPrompts(ports.chatState(), ports.clock()), settings.supportContact());
+        useCases.settlePayment(), new TopUpPrompts(ports.chatState(), ports.clock()), ports.rateLimiter(),
+        settings.supportContact());
     return new AccountFlow(kit, useCases.balance(), topUps,
         new HistoryFlow(kit, useCases.history(), useCases.transfer()), settings.supportContact());
   }

@@ -8,10 +8,12 @@ import dev.rei.adapters.telegram.fake.FakeBotApi;
 import dev.rei.adapters.telegram.fake.FakeBotApi.Call;
 import dev.rei.adapters.telegram.payment.StarsPreCheckout;
 import dev.rei.application.fakes.InMemoryCore;
+import dev.rei.application.fakes.InMemoryRateLimiter;
 import dev.rei.application.port.in.admin.AdjustBalanceCommand;
 import dev.rei.application.port.out.PaymentGateway;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.ledger.IdempotencyKey;
+import dev.rei.domain.limits.RateLimitPolicy;
 import dev.rei.domain.payment.Currency;
 import dev.rei.domain.payment.Money;
 import dev.rei.domain.payment.Payment;
@@ -274,6 +276,30 @@ class AccountFlowsTest {
         .filter(c -> String.valueOf(c.fields().get("text")).contains("устарела")).count() == 4);
     assertThat(core.yookassa.created()).isEmpty();
     assertThat(api.chatCalls(BOB)).noneMatch(c -> c.text() != null && c.text().contains("Выберите пакет"));
+  }
+
+  @Test
+  void givenPaymentRateLimit_whenAThirdTopUpIsStartedWithinAMinute_thenRefusedWithWhenToComeBack() throws Exception {
+    harness.close();
+    harness = new BotHarness(Credits.of(100), new InMemoryRateLimiter(RateLimitPolicy.DEFAULT));
+    api = harness.api;
+    core = harness.core;
+    harness.start();
+    api.push(api.textMessage(ALICE, "ru", "/start"));
+    api.awaitText(ALICE, "Добро пожаловать");
+
+    for (int i = 1; i <= 3; i++) {
+      Call rails = openTopUp();
+      api.push(api.press(ALICE, rails, rails.button("Банковская карта").data()));
+      Call packages = api.awaitText(ALICE, "Выберите пакет");
+      api.push(api.press(ALICE, packages, packages.button("100 ₽").data()));
+      if (i < 3) {
+        api.awaitText(ALICE, "Счёт на 100 ₽");
+      }
+    }
+
+    api.awaitText(ALICE, "Слишком много запросов");
+    assertThat(core.yookassa.created()).hasSize(2);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.rei.bootstrap.config;
 
+import dev.rei.adapters.payments.BreakerSettings;
 import dev.rei.adapters.payments.heleket.HeleketSettings;
 import dev.rei.adapters.payments.yookassa.YooKassaSettings;
 import dev.rei.adapters.providers.kling.KlingModel;
@@ -307,8 +308,20 @@ public final class ConfigLoader {
       }
     }
     boolean stars = read.bool("STARS_ENABLED", true);
+    BreakerSettings defaults = BreakerSettings.DEFAULT;
+    int rate = read.integer("PAYMENT_BREAKER_FAILURE_RATE", defaults.failureRatePercent(), 1, 100);
+    int window = read.integer("PAYMENT_BREAKER_WINDOW", defaults.windowCalls(), 1, 10_000);
+    int minCalls = read.integer("PAYMENT_BREAKER_MIN_CALLS", defaults.minimumCalls(), 1, 10_000);
+    int open = read.integer("PAYMENT_BREAKER_OPEN_SECONDS", (int) defaults.openWait().toSeconds(), 1, 3_600);
+    int halfOpen = read.integer("PAYMENT_BREAKER_HALF_OPEN_CALLS", defaults.halfOpenCalls(), 1, 100);
+    BreakerSettings breaker = defaults;
+    try {
+      breaker = new BreakerSettings(rate, window, minCalls, Duration.ofSeconds(open), halfOpen);
+    } catch (IllegalArgumentException e) {
+      read.problem("PAYMENT_BREAKER_MIN_CALLS", e.getMessage());
+    }
     return new PaymentSettings(yookassa, heleket, stars, read.text("TRUSTED_PROXIES", ""),
-        read.optional("CLIENT_IP_HEADER"));
+        read.optional("CLIENT_IP_HEADER"), breaker);
   }
 
   private static void require(SettingsReader read, boolean present, String name, String problem) {

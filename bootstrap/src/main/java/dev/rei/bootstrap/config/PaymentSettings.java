@@ -1,5 +1,6 @@
 package dev.rei.bootstrap.config;
 
+import dev.rei.adapters.payments.BreakerSettings;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,16 +8,18 @@ import java.util.Optional;
 /**
  * The payment rails: YooKassa and Heleket when their credentials are set, Telegram Stars unless
  * turned off, and how webhook callers are identified behind a proxy. With {@code REI_SIMULATED=true}
- * the real gateways talk to fake rails started in the process instead.
+ * the real gateways talk to fake rails started in the process instead. Every rail has a circuit
+ * breaker with {@code breaker}'s settings.
  */
 public record PaymentSettings(Optional<YooKassa> yookassa, Optional<Heleket> heleket, boolean stars,
-    String trustedProxies, Optional<String> clientIpHeader) {
+    String trustedProxies, Optional<String> clientIpHeader, BreakerSettings breaker) {
 
   public PaymentSettings {
     Objects.requireNonNull(yookassa, "yookassa");
     Objects.requireNonNull(heleket, "heleket");
     Objects.requireNonNull(trustedProxies, "trustedProxies");
     Objects.requireNonNull(clientIpHeader, "clientIpHeader");
+    Objects.requireNonNull(breaker, "breaker");
   }
 
   /** YooKassa: shop, key, the secret last segment of the webhook path, who may call it, where the payer returns. */

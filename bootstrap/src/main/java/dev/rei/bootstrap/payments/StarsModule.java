@@ -6,7 +6,6 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.name.Named;
-import dev.rei.adapters.payments.BreakerSettings;
 import dev.rei.adapters.payments.BreakingGateway;
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.inbox.PreCheckoutHandler;
@@ -16,6 +15,7 @@ import dev.rei.application.port.out.PaymentGateway;
 import dev.rei.application.port.out.PaymentStore;
 import dev.rei.application.port.out.UnitOfWork;
 import dev.rei.application.port.out.UserStore;
+import dev.rei.bootstrap.config.PaymentSettings;
 
 /**
  * Telegram Stars: invoices through the bot's own connection, behind a circuit breaker like the
@@ -39,8 +39,9 @@ public final class StarsModule extends AbstractModule {
   @Provides
   @Singleton
   @Named(NAME)
-  BreakingGateway gateway(TelegramConnection connection, UnitOfWork unitOfWork, UserStore users) {
-    return new BreakingGateway(new StarsGateway(connection, unitOfWork, users), BreakerSettings.DEFAULT);
+  BreakingGateway gateway(TelegramConnection connection, UnitOfWork unitOfWork, UserStore users,
+      PaymentSettings payments) {
+    return new BreakingGateway(new StarsGateway(connection, unitOfWork, users), payments.breaker());
   }
 
   @ProvidesIntoSet

@@ -7,7 +7,6 @@ import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.multibindings.StringMapKey;
 import com.google.inject.name.Named;
-import dev.rei.adapters.payments.BreakerSettings;
 import dev.rei.adapters.payments.BreakingGateway;
 import dev.rei.adapters.payments.webhook.WebhookSettings;
 import dev.rei.adapters.payments.yookassa.YooKassaGateway;
@@ -16,6 +15,7 @@ import dev.rei.adapters.payments.yookassa.YooKassaWebhook;
 import dev.rei.application.port.in.payment.SettlePaymentUseCase;
 import dev.rei.application.port.out.PaymentGateway;
 import dev.rei.application.port.out.PaymentStore;
+import dev.rei.bootstrap.config.PaymentSettings;
 import dev.rei.bootstrap.http.HttpRoute;
 
 /**
@@ -29,8 +29,8 @@ public final class YooKassaModule extends AbstractModule {
   @Provides
   @Singleton
   @Named(NAME)
-  BreakingGateway gateway(YooKassaSettings settings) {
-    return new BreakingGateway(new YooKassaGateway(settings), BreakerSettings.DEFAULT);
+  BreakingGateway gateway(YooKassaSettings settings, PaymentSettings payments) {
+    return new BreakingGateway(new YooKassaGateway(settings), payments.breaker());
   }
 
   @ProvidesIntoSet

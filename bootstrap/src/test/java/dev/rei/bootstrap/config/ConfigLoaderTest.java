@@ -209,6 +209,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void givenPaymentSettings_whenHalfARailIsConfigured_thenEachMissingPartIsNamed() {
+    assertThat(problems(Map.of("YOOKASSA_SHOP_ID", "123"))).extracting(ConfigProblem::variable)
+        .containsExactlyInAnyOrder("YOOKASSA_SECRET_KEY", "YOOKASSA_WEBHOOK_SECRET", "YOOKASSA_RETURN_URL");
+    assertThat(problems(Map.of("HELEKET_API_KEY", "k"))).extracting(ConfigProblem::variable)
+        .containsExactlyInAnyOrder("HELEKET_MERCHANT_ID", "HELEKET_CALLBACK_URL", "HELEKET_RETURN_URL");
+    assertThat(problems(Map.of("PAYMENT_BREAKER_WINDOW", "3", "PAYMENT_BREAKER_MIN_CALLS", "5")))
+        .extracting(ConfigProblem::variable).containsExactly("PAYMENT_BREAKER_MIN_CALLS");
+
+    ReiConfig config = TestConfigs.load(Map.of("YOOKASSA_SHOP_ID", "123", "YOOKASSA_SECRET_KEY", "live_secret",
+        "YOOKASSA_WEBHOOK_SECRET", "s3cret-path-segment-1", "YOOKASSA_RETURN_URL", "https://t.me/rei_bot",
+        "PUBLIC_BASE_URL", "https://rei.example.com", "MEDIA_LINK_SECRET", "m".repeat(32),
+        "HELEKET_MERCHANT_ID", "m-1", "HELEKET_API_KEY", "hk", "HELEKET_RETURN_URL", "https://t.me/rei_bot"));
+    assertThat(config.payments().yookassa()).get().extracting(PaymentSettings.YooKassa::shopId).isEqualTo("123");
+    assertThat(config.payments().heleket()).get().extracting(h -> h.callbackUrl().toString())
+        .isEqualTo("https://rei.example.com/webhooks/heleket");
+    assertThat(config.secretValues()).contains("live_secret", "s3cret-path-segment-1", "hk");
+  }
+
+  @Test
   void givenAPublicBaseUrl_whenLoaded_thenASigningSecretIsRequiredAndMasked() {
     assertThat(problems(Map.of("PUBLIC_BASE_URL", "https://rei.example.com")))
         .extracting(ConfigProblem::variable).containsExactly("MEDIA_LINK_SECRET");

@@ -18,7 +18,10 @@ import dev.rei.application.port.in.payment.StartTopUpUseCase;
 import dev.rei.application.port.in.payment.TopUpChoice;
 import dev.rei.application.port.in.payment.TopUpStart;
 import dev.rei.application.port.in.payment.TopUpStartRefusal;
+import dev.rei.application.port.out.RateLimiter;
 import dev.rei.domain.ledger.Credits;
+import dev.rei.domain.limits.ActionClass;
+import dev.rei.domain.limits.LimitDecision;
 import dev.rei.domain.payment.Payment;
 import dev.rei.domain.payment.PaymentId;
 import dev.rei.domain.payment.PaymentNotification;
@@ -61,16 +64,19 @@ public final class TopUpFlow {
   private final CheckPaymentUseCase checkPayment;
   private final SettlePaymentUseCase settle;
   private final TopUpPrompts prompts;
+  private final RateLimiter rateLimiter;
   private final String supportContact;
 
   public TopUpFlow(FlowKit kit, GetCatalogUseCase catalog, StartTopUpUseCase startTopUp,
-      CheckPaymentUseCase checkPayment, SettlePaymentUseCase settle, TopUpPrompts prompts, String supportContact) {
+      CheckPaymentUseCase checkPayment, SettlePaymentUseCase settle, TopUpPrompts prompts, RateLimiter rateLimiter,
+      String supportContact) {
     this.kit = kit;
     this.catalog = catalog;
     this.startTopUp = startTopUp;
     this.checkPayment = checkPayment;
     this.settle = settle;
     this.prompts = prompts;
+    this.rateLimiter = rateLimiter;
     this.supportContact = supportContact == null ? "" : supportContact;
   }
 
@@ -182,6 +188,18 @@ public final class TopUpFlow {
   }
 
   private void start(ChatUser user, CallbackQuery query, Rail rail, TopUpChoice choice) {
+    // Payments have their own, tighter limit (2 a minute by default): each one opens a payment at a rail.
+    LimitDecision decision = rateLimiter.tryAcquire(user.id(), ActionClass.PAYMENT, kit.clock().now());
+    if (!decision.isAllowed()) {
+      long seconds = decision.retryAt().map(at -> Duration.between(kit.clock().now(), at).getSeconds()).orElse(60L);
+      String text = kit.text(user, "rate.limited", "minutes",
+          kit.texts().text(user.language(), "minutes", "n", Math.max(1, (seconds + 59) / 60)));
+      if (query != null) {
+        kit.replies().answer(query.getId(), text);
+      }
+      kit.replies().send(user.chatId(), text, kit.keyboards().menuOnly(user.language()));
+      return;
+    }
     TopUpStart start = startTopUp.startTopUp(new StartTopUpCommand(user.id(), rail, choice));
     if (start instanceof TopUpStart.Refused refused) {
       String text = refusal(user, refused.reason(), rail);
