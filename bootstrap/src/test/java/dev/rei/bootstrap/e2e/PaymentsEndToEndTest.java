@@ -57,7 +57,9 @@ class PaymentsEndToEndTest {
         "SIMULATED_DELAY_MILLIS", "100",
         "WORKER_THREADS", "2",
         "RATE_LIMIT_BUTTONS_PER_MINUTE", "200",
-        "RATE_LIMIT_MESSAGES_PER_MINUTE", "200"))
+        "RATE_LIMIT_MESSAGES_PER_MINUTE", "200",
+        // Three rails and a second Stars press within a minute: above the default two payments a minute.
+        "RATE_LIMIT_PAYMENTS_PER_MINUTE", "20"))
         .start(Role.BOT, Role.WORKER);
   }
 
