@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rei.application.port.out.ChatStateStore;
+import dev.rei.application.port.out.UnitOfWork;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ public abstract class ChatStateStoreContract {
   /** A new, empty store; called before each test. */
   protected abstract ChatStateStore newStore();
 
+  /** The transaction boundary the store's writes must not wait for; called after {@link #newStore}. */
+  protected abstract UnitOfWork unitOfWork();
+
   @BeforeEach
   void freshStore() {
     store = newStore();
@@ -33,6 +37,21 @@ public abstract class ChatStateStoreContract {
     assertThat(store.get("conv", "1001", T0)).contains(tricky);
     assertThat(store.get("btn", "1001", T0)).contains("other");
     assertThat(store.get("conv", "1002", T0)).isEmpty();
+  }
+
+  @Test
+  void givenAWriteInsideATransaction_othersSeeItAtOnce_andItStaysWhenTheTransactionRollsBack() throws Exception {
+    UnitOfWork unitOfWork = unitOfWork();
+    assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+      store.put("btn", "k1", "cancel order 7", LATER);
+      // Another thread (the inbox worker handling the press) reads it before this transaction ends.
+      java.util.concurrent.CompletableFuture<java.util.Optional<String>> seen =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> store.get("btn", "k1", T0));
+      assertThat(seen.join()).contains("cancel order 7");
+      throw new IllegalStateException("the surrounding change fails");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(store.get("btn", "k1", T0)).contains("cancel order 7");
   }
 
   @Test

@@ -62,6 +62,15 @@ public final class JooqUnitOfWork implements UnitOfWork {
     return joined != null ? query.apply(joined) : inTransaction(() -> query.apply(current.get()));
   }
 
+  /**
+   * Runs {@code query} in a transaction of its own on another connection, committed when it returns,
+   * whatever transaction this thread is in: for state that must be visible at once and does not
+   * depend on the surrounding change.
+   */
+  <T> T queryAlone(Function<DSLContext, T> query) {
+    return root.transactionResult(configuration -> query.apply(configuration.dsl()));
+  }
+
   private static boolean isRetryable(DataAccessException e) {
     SQLException sql = e.getCause(SQLException.class);
     String state = sql == null ? null : sql.getSQLState();

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The chat adapter's small state on PostgreSQL, one row per namespace and key. */
+/**
+ * The chat adapter's small state on PostgreSQL, one row per namespace and key. Writes commit on
+ * their own connection at once (see {@link ChatStateStore}).
+ */
 public final class PostgresChatStateStore implements ChatStateStore {
 
   private final JooqUnitOfWork db;
@@ -21,7 +24,7 @@ public final class PostgresChatStateStore implements ChatStateStore {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(expiresAt, "expiresAt");
     ChatStateStore.check(namespace, key, value);
-    db.query(dsl -> dsl.insertInto(CHAT_STATE)
+    db.queryAlone(dsl -> dsl.insertInto(CHAT_STATE)
         .set(CHAT_STATE.NAMESPACE, namespace).set(CHAT_STATE.KEY, key)
         .set(CHAT_STATE.VALUE, value).set(CHAT_STATE.EXPIRES_AT, Times.toDb(expiresAt))
         .onConflict(CHAT_STATE.NAMESPACE, CHAT_STATE.KEY).doUpdate()
@@ -41,7 +44,7 @@ public final class PostgresChatStateStore implements ChatStateStore {
   @Override
   public void remove(String namespace, String key) {
     ChatStateStore.check(namespace, key, null);
-    db.query(dsl -> dsl.deleteFrom(CHAT_STATE).where(CHAT_STATE.NAMESPACE.eq(namespace))
+    db.queryAlone(dsl -> dsl.deleteFrom(CHAT_STATE).where(CHAT_STATE.NAMESPACE.eq(namespace))
         .and(CHAT_STATE.KEY.eq(key)).execute());
   }
 

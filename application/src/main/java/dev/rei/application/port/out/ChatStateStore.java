@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
  * Small durable state the chat adapter keeps between updates and across restarts: where a user is
  * in a multi-step flow, what a button stands for (callback data holds only a short key), which
  * message shows an order's status. Values are opaque text; an entry past {@code expiresAt} is gone.
+ *
+ * <p>Writes take effect at once, outside any transaction in progress: a button registered while
+ * the outbox sends its message (inside the dispatch's transaction) must work the moment the user
+ * sees the message, not when the batch commits. A write whose surrounding change rolls back stays
+ * (an unused button simply expires).
  */
 public interface ChatStateStore {
 
