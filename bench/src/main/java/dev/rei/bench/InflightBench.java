@@ -312,8 +312,9 @@ public final class InflightBench {
     }
     results.put("limit", busy >= 0.9
         ? "workers busy all the time: the step (CPU and commits) limits the rate"
-        : String.format(Locale.ROOT, "workers rested %.0f%% of the time: a worker that finds nothing due"
-            + " sleeps the idle poll (%d s), which is what makes polls late", 100 * (1 - busy), idlePollSeconds));
+        : String.format(Locale.ROOT, "none reached: workers rested %.0f%% of the time, until the next job fell"
+            + " due (at most the idle poll, %d s); polls are late only by the step and the rest's granularity",
+            100 * (1 - busy), idlePollSeconds));
   }
 
   private static PlaceOrderCommand videoOrder(UserId user, int index) {
