@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rei.adapters.payments.RailHttp;
 import dev.rei.adapters.payments.webhook.ClientAddress;
+import dev.rei.adapters.payments.webhook.WebhookGuard;
 import dev.rei.adapters.payments.webhook.WebhookHandler;
 import dev.rei.adapters.payments.webhook.WebhookRequest;
 import dev.rei.adapters.payments.webhook.WebhookResponse;
@@ -57,19 +58,10 @@ public final class YooKassaWebhook implements WebhookHandler {
 
   @Override
   public WebhookResponse handle(WebhookRequest request) {
-    try {
-      return handleChecked(request);
-    } catch (RuntimeException e) {
-      log.error("yookassa webhook failed on a bug; answered 500", e);
-      return WebhookResponse.of(500, "internal error");
-    }
+    return WebhookGuard.handle("yookassa", request, this::handleChecked);
   }
 
   private WebhookResponse handleChecked(WebhookRequest request) {
-    if (request.body().length > WebhookRequest.MAX_BODY_BYTES) {
-      log.warn("yookassa webhook rejected: body of {} bytes is over the limit", request.body().length);
-      return WebhookResponse.of(413, "too large");
-    }
     String path = request.path();
     String secret = path.substring(path.lastIndexOf('/') + 1);
     InetAddress client = ClientAddress.resolve(request, webhook);
