@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,11 @@ public final class JobWorkers implements Managed {
     for (int i = 0; i < threads; i++) {
       ids[i] = new WorkerId(processId + "-worker-" + (i + 1));
     }
-    Optional<Instant>[] nextDue = newDueTimes(threads);
+    // Each worker reads and writes only its own slot.
+    AtomicReferenceArray<Optional<Instant>> nextDue = new AtomicReferenceArray<>(threads);
+    for (int i = 0; i < threads; i++) {
+      nextDue.set(i, Optional.empty());
+    }
     this.loop = new LoopingWorkers("rei-job-worker", threads, worker -> {
       WorkResult result = runNext.runNext(ids[worker]);
       if (result instanceof WorkResult.Worked step) {
@@ -50,16 +55,9 @@ public final class JobWorkers implements Managed {
         LOG.debug("job {}: {} -> {}", step.job(), step.from(), step.to());
         return true;
       }
-      nextDue[worker] = ((WorkResult.Idle) result).nextDueAt();
+      nextDue.set(worker, ((WorkResult.Idle) result).nextDueAt());
       return false;
-    }, worker -> signal.await(restFor(nextDue[worker], idlePoll, clock.now())));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Optional<Instant>[] newDueTimes(int threads) {
-    Optional<Instant>[] times = new Optional[threads];
-    java.util.Arrays.fill(times, Optional.empty());
-    return times;
+    }, worker -> signal.await(restFor(nextDue.get(worker), idlePoll, clock.now())));
   }
 
   /**

@@ -4,16 +4,13 @@ import dev.rei.adapters.providers.ImageJobParameters;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.MediaStore;
-import dev.rei.domain.job.Failure;
 import dev.rei.domain.job.FailureClass;
 import dev.rei.domain.job.Job;
 import dev.rei.domain.job.JobKind;
-import dev.rei.domain.job.Progress;
 import dev.rei.domain.job.ProviderTask;
 import dev.rei.domain.job.ResultRef;
 import dev.rei.domain.provider.KeyId;
 import dev.rei.domain.provider.ProviderName;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +63,7 @@ public final class SimulatedImageProvider implements GenerationProvider {
   @Override
   public Outcome submit(Job job, KeyId key) {
     Outcome outcome = start(job);
-    log.info("simulated image job={} attempt={} key={}: {}", job.id(), job.attempts(), key, describe(outcome));
+    log.info("simulated image job={} attempt={} key={}: {}", job.id(), job.attempts(), key, SimulatedOutcomes.describe(outcome));
     return outcome;
   }
 
@@ -74,23 +71,23 @@ public final class SimulatedImageProvider implements GenerationProvider {
   public Outcome poll(ProviderTask task) {
     Optional<SimulatedTask> parsed = SimulatedTask.parse(task.taskId());
     if (parsed.isEmpty()) {
-      return failed(FailureClass.UNKNOWN, "not a simulated task");
+      return SimulatedOutcomes.failed(FailureClass.UNKNOWN, "not a simulated task");
     }
     SimulatedTask simulated = parsed.get();
     Instant now = clock.now();
     if (now.isBefore(simulated.endsAt())) {
-      return pending(task.taskId(), simulated, now);
+      return SimulatedOutcomes.pending(task.taskId(), simulated, now, settings.pollInterval());
     }
     return finish(simulated);
   }
 
   private Outcome start(Job job) {
     if (!KINDS.contains(job.kind())) {
-      return failed(FailureClass.UNKNOWN, "the simulated image provider does not make " + job.kind());
+      return SimulatedOutcomes.failed(FailureClass.UNKNOWN, "the simulated image provider does not make " + job.kind());
     }
     ImageJobParameters.Reading reading = ImageJobParameters.read(job);
     if (reading instanceof ImageJobParameters.Reading.Invalid invalid) {
-      return failed(FailureClass.UNKNOWN, "the job cannot be simulated: " + invalid.reason());
+      return SimulatedOutcomes.failed(FailureClass.UNKNOWN, "the job cannot be simulated: " + invalid.reason());
     }
     ImageJobParameters parameters = ((ImageJobParameters.Reading.Valid) reading).parameters();
     Instant now = clock.now();
@@ -103,7 +100,7 @@ public final class SimulatedImageProvider implements GenerationProvider {
       for (String inputKey : parameters.inputMedia()) {
         Optional<MediaStore.Media> input = media.get(inputKey);
         if (input.isEmpty()) {
-          return failed(FailureClass.UNKNOWN, "an input image of the job is not in the media store");
+          return SimulatedOutcomes.failed(FailureClass.UNKNOWN, "an input image of the job is not in the media store");
         }
         if (firstInput.isEmpty()) {
           firstInput = Optional.of(input.get().content());
@@ -115,46 +112,18 @@ public final class SimulatedImageProvider implements GenerationProvider {
       byte[] png = PlaceholderImage.render(parameters.prompt(), size[0], size[1], footer, firstInput);
       task = SimulatedTask.succeeding(now, settings.duration(), media.put(png, "image/png"));
     }
-    if (settings.duration().isZero()) {
-      return finish(task);
-    }
-    Optional<String> taskId = task.id();
-    // A media store whose keys do not fit a task id: answer now rather than lose the result.
-    return taskId.map(id -> pending(id, task, now)).orElseGet(() -> finish(task));
-  }
-
-  private Outcome pending(String taskId, SimulatedTask task, Instant now) {
-    Duration elapsed = Duration.between(task.startedAt(), now);
-    long percent = task.duration().isZero() ? 99 : Math.max(0, elapsed.toMillis()) * 100 / task.duration().toMillis();
-    Duration remaining = Duration.between(now, task.endsAt());
-    Duration pollAfter = remaining.compareTo(settings.pollInterval()) < 0 ? remaining : settings.pollInterval();
-    return new Outcome.Pending(taskId, Progress.of((int) Math.min(99, percent)), pollAfter);
+    return SimulatedOutcomes.started(task, now, settings.pollInterval(), this::finish);
   }
 
   private Outcome finish(SimulatedTask task) {
-    if (task.failure().isPresent()) {
-      FailureClass failureClass = task.failure().get();
-      return failed(failureClass, "simulated " + failureClass + " failure, asked for with #fail:"
-          + failureClass.name().toLowerCase(java.util.Locale.ROOT));
+    Optional<Outcome> failure = SimulatedOutcomes.requestedFailure(task);
+    if (failure.isPresent()) {
+      return failure.get();
     }
     String key = task.resultKey().orElseThrow();
     if (media.get(key).isEmpty()) {
-      return failed(FailureClass.UNKNOWN, "the simulated image is no longer in the media store");
+      return SimulatedOutcomes.failed(FailureClass.UNKNOWN, "the simulated image is no longer in the media store");
     }
     return new Outcome.Done(new ResultRef(key));
-  }
-
-  private static Outcome failed(FailureClass failureClass, String message) {
-    return new Outcome.Failed(Failure.of(failureClass, message));
-  }
-
-  private static String describe(Outcome outcome) {
-    if (outcome instanceof Outcome.Done done) {
-      return "done " + done.result().value();
-    }
-    if (outcome instanceof Outcome.Pending pending) {
-      return "pending " + pending.taskId() + ", poll after " + pending.pollAfter();
-    }
-    return "failed " + ((Outcome.Failed) outcome).failure().failureClass();
   }
 }

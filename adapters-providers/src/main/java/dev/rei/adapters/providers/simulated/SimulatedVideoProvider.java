@@ -5,20 +5,16 @@ import dev.rei.adapters.providers.VideoJobParameters;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.MediaStore;
-import dev.rei.domain.job.Failure;
 import dev.rei.domain.job.FailureClass;
 import dev.rei.domain.job.Job;
 import dev.rei.domain.job.JobKind;
 import dev.rei.domain.job.JobParameters;
-import dev.rei.domain.job.Progress;
 import dev.rei.domain.job.ProviderTask;
 import dev.rei.domain.job.ResultRef;
 import dev.rei.domain.provider.KeyId;
 import dev.rei.domain.provider.ProviderName;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,7 +74,7 @@ public final class SimulatedVideoProvider implements GenerationProvider {
   public Outcome submit(Job job, KeyId key) {
     Outcome outcome = start(job);
     log.info("simulated video job={} kind={} attempt={} key={}: {}", job.id(), job.kind(), job.attempts(), key,
-        describe(outcome));
+        SimulatedOutcomes.describe(outcome));
     return outcome;
   }
 
@@ -86,23 +82,23 @@ public final class SimulatedVideoProvider implements GenerationProvider {
   public Outcome poll(ProviderTask task) {
     Optional<SimulatedTask> parsed = SimulatedTask.parse(task.taskId());
     if (parsed.isEmpty()) {
-      return failed(FailureClass.UNKNOWN, "not a simulated task");
+      return SimulatedOutcomes.failed(FailureClass.UNKNOWN, "not a simulated task");
     }
     SimulatedTask simulated = parsed.get();
     Instant now = clock.now();
     if (now.isBefore(simulated.endsAt())) {
-      return pending(task.taskId(), simulated, now);
+      return SimulatedOutcomes.pending(task.taskId(), simulated, now, settings.pollInterval());
     }
     return finish(simulated);
   }
 
   private Outcome start(Job job) {
     if (!KINDS.contains(job.kind())) {
-      return failed(FailureClass.UNKNOWN, "the simulated video provider does not make " + job.kind());
+      return SimulatedOutcomes.failed(FailureClass.UNKNOWN, "the simulated video provider does not make " + job.kind());
     }
     Checked checked = job.kind() == JobKind.REELS_VIDEO ? checkReels(job) : checkVideo(job);
     if (checked.problem().isPresent()) {
-      return failed(FailureClass.UNKNOWN, "the job cannot be simulated: " + checked.problem().get());
+      return SimulatedOutcomes.failed(FailureClass.UNKNOWN, "the job cannot be simulated: " + checked.problem().get());
     }
     Instant now = clock.now();
     Optional<FailMarker> marker = checked.texts().stream().map(FailMarker::find).flatMap(Optional::stream).findFirst();
@@ -112,12 +108,7 @@ public final class SimulatedVideoProvider implements GenerationProvider {
     } else {
       task = SimulatedTask.succeeding(now, settings.delay(), stored(checked.sample()));
     }
-    if (settings.delay().isZero()) {
-      return finish(task);
-    }
-    Optional<String> taskId = task.id();
-    // A media store whose keys do not fit a task id: answer now rather than lose the result.
-    return taskId.map(id -> pending(id, task, now)).orElseGet(() -> finish(task));
+    return SimulatedOutcomes.started(task, now, settings.pollInterval(), this::finish);
   }
 
   /** What a job asks for: the texts that may hold a fail marker and the sample to answer with, or why it cannot run. */
@@ -167,19 +158,10 @@ public final class SimulatedVideoProvider implements GenerationProvider {
     return storedSamples.computeIfAbsent(sample, s -> media.put(s.bytes().clone(), SampleVideos.CONTENT_TYPE));
   }
 
-  private Outcome pending(String taskId, SimulatedTask task, Instant now) {
-    Duration elapsed = Duration.between(task.startedAt(), now);
-    long percent = task.duration().isZero() ? 99 : Math.max(0, elapsed.toMillis()) * 100 / task.duration().toMillis();
-    Duration remaining = Duration.between(now, task.endsAt());
-    Duration pollAfter = remaining.compareTo(settings.pollInterval()) < 0 ? remaining : settings.pollInterval();
-    return new Outcome.Pending(taskId, Progress.of((int) Math.min(99, percent)), pollAfter);
-  }
-
   private Outcome finish(SimulatedTask task) {
-    if (task.failure().isPresent()) {
-      FailureClass failureClass = task.failure().get();
-      return failed(failureClass, "simulated " + failureClass + " failure, asked for with #fail:"
-          + failureClass.name().toLowerCase(Locale.ROOT));
+    Optional<Outcome> failure = SimulatedOutcomes.requestedFailure(task);
+    if (failure.isPresent()) {
+      return failure.get();
     }
     String key = task.resultKey().orElseThrow();
     if (media.get(key).isPresent()) {
@@ -190,19 +172,5 @@ public final class SimulatedVideoProvider implements GenerationProvider {
         .map(Map.Entry::getKey).findFirst().orElse(SampleVideos.LANDSCAPE);
     storedSamples.remove(sample, key);
     return new Outcome.Done(new ResultRef(stored(sample)));
-  }
-
-  private static Outcome failed(FailureClass failureClass, String message) {
-    return new Outcome.Failed(Failure.of(failureClass, message));
-  }
-
-  private static String describe(Outcome outcome) {
-    if (outcome instanceof Outcome.Done done) {
-      return "done " + done.result().value();
-    }
-    if (outcome instanceof Outcome.Pending pending) {
-      return "pending " + pending.taskId() + ", poll after " + pending.pollAfter();
-    }
-    return "failed " + ((Outcome.Failed) outcome).failure().failureClass();
   }
 }
