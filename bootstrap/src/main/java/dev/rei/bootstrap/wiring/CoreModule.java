@@ -8,9 +8,13 @@ import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
 import dev.rei.application.port.in.admin.BanUserUseCase;
+import dev.rei.application.port.in.admin.GetProviderHealthUseCase;
 import dev.rei.application.port.in.admin.GetStatsUseCase;
+import dev.rei.application.port.in.admin.KeyPoolSize;
 import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
 import dev.rei.application.port.in.admin.UnbanUserUseCase;
+import dev.rei.application.port.in.admin.WatchLedgerUseCase;
+import dev.rei.application.port.in.admin.WatchOperationsUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
 import dev.rei.application.port.in.job.RunNextJobUseCase;
@@ -49,6 +53,9 @@ import dev.rei.application.service.account.GetTransferService;
 import dev.rei.application.service.admin.AdjustBalanceService;
 import dev.rei.application.service.admin.BanUserService;
 import dev.rei.application.service.admin.GetStatsService;
+import dev.rei.application.service.admin.LedgerWatch;
+import dev.rei.application.service.admin.OperationsWatch;
+import dev.rei.application.service.admin.ProviderHealthService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
@@ -94,6 +101,7 @@ public final class CoreModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), GenerationProvider.class);
     Multibinder.newSetBinder(binder(), PaymentGateway.class);
     bind(Clock.class).to(SystemClock.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), KeyPoolSize.class);
   }
 
   @Provides
@@ -294,5 +302,37 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   DispatchOutboxUseCase dispatchOutbox(UnitOfWork unitOfWork, Outbox outbox, MessageSender sender, Clock clock) {
     return new DispatchOutboxService(unitOfWork, outbox, sender, clock);
+  }
+
+  /**
+   * The key pools to watch: each provider's (one with no key configured has none to watch) and those
+   * provider modules add for helper services (the Reels script writer's OpenAI keys).
+   */
+  @Provides
+  @Singleton
+  List<KeyPoolSize> keyPools(List<GenerationProvider> providers, Set<KeyPoolSize> helpers) {
+    List<KeyPoolSize> pools = new java.util.ArrayList<>();
+    providers.stream().filter(p -> p.keyCount() > 0).forEach(p -> pools.add(new KeyPoolSize(p.name(), p.keyCount())));
+    pools.addAll(helpers);
+    return List.copyOf(pools);
+  }
+
+  @Provides
+  @Singleton
+  GetProviderHealthUseCase providerHealth(List<KeyPoolSize> pools, KeyHealthStore keyHealth, Clock clock) {
+    return new ProviderHealthService(pools, keyHealth, clock);
+  }
+
+  @Provides
+  @Singleton
+  WatchOperationsUseCase watchOperations(UnitOfWork unitOfWork, JobStore jobs, GetProviderHealthUseCase providers,
+      Notifier notifier, Clock clock, CoreSettings core) {
+    return new OperationsWatch(unitOfWork, jobs, providers, notifier, clock, core.operations());
+  }
+
+  @Provides
+  @Singleton
+  WatchLedgerUseCase watchLedger(UnitOfWork unitOfWork, LedgerStore ledger, Notifier notifier) {
+    return new LedgerWatch(unitOfWork, ledger, notifier);
   }
 }

@@ -9,6 +9,7 @@ import dev.rei.adapters.providers.openai.OpenAiSettings;
 import dev.rei.adapters.providers.reels.ReelsSettings;
 import dev.rei.adapters.providers.reels.ReelsTemplates;
 import dev.rei.adapters.providers.reels.ReelsVideoProvider;
+import dev.rei.application.port.in.admin.KeyPoolSize;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.KeyHealthStore;
@@ -44,5 +45,11 @@ public final class ReelsProvidersModule extends AbstractModule {
   @ProvidesIntoSet
   GenerationProvider reelsVideos(ReelsVideoProvider provider) {
     return provider;
+  }
+
+  /** The script writer's OpenAI keys: a pool of their own, watched like a provider's (ADR 0007). */
+  @ProvidesIntoSet
+  KeyPoolSize scriptWriterKeys(ProviderSettings settings) {
+    return new KeyPoolSize(ReelsVideoProvider.SCRIPT_WRITER, settings.reels().openAiKeys().size());
   }
 }
