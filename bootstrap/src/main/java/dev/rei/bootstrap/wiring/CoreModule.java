@@ -92,7 +92,8 @@ import java.util.stream.Collectors;
  * The core: every use case bound to its service over the ports the adapter modules bind. Provider
  * and payment modules contribute to the sets of {@link GenerationProvider} and {@link
  * PaymentGateway} (both may be empty: a kind without a provider fails its jobs, a rail without a
- * gateway is not offered); the chat module binds the {@link MessageSender}.
+ * gateway is not offered); the chat module binds the {@link MessageSender}. Provider modules also
+ * contribute a {@link ConfiguredKeyPool} per key pool, for the provider health and the alerts.
  */
 public final class CoreModule extends AbstractModule {
 
@@ -101,7 +102,7 @@ public final class CoreModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), GenerationProvider.class);
     Multibinder.newSetBinder(binder(), PaymentGateway.class);
     bind(Clock.class).to(SystemClock.class).in(Singleton.class);
-    Multibinder.newSetBinder(binder(), KeyPoolSize.class);
+    Multibinder.newSetBinder(binder(), ConfiguredKeyPool.class);
   }
 
   @Provides
@@ -305,16 +306,17 @@ public final class CoreModule extends AbstractModule {
   }
 
   /**
-   * The key pools to watch: each provider's (one with no key configured has none to watch) and those
-   * provider modules add for helper services (the Reels script writer's OpenAI keys).
+   * The key pools to watch, as the provider modules configured them (a provider's, or a helper
+   * service's such as the Reels script writer's OpenAI keys); a pool with no key in this process is
+   * left out. Read from the configuration, so health and alerts never build a provider.
    */
   @Provides
   @Singleton
-  List<KeyPoolSize> keyPools(List<GenerationProvider> providers, Set<KeyPoolSize> helpers) {
-    List<KeyPoolSize> pools = new java.util.ArrayList<>();
-    providers.stream().filter(p -> p.keyCount() > 0).forEach(p -> pools.add(new KeyPoolSize(p.name(), p.keyCount())));
-    pools.addAll(helpers);
-    return List.copyOf(pools);
+  List<KeyPoolSize> keyPools(Set<ConfiguredKeyPool> pools) {
+    return pools.stream().filter(pool -> pool.keys() > 0)
+        .map(pool -> new KeyPoolSize(pool.provider(), pool.keys()))
+        .sorted(Comparator.comparing(pool -> pool.provider().value()))
+        .toList();
   }
 
   @Provides

@@ -9,7 +9,6 @@ import dev.rei.adapters.providers.openai.OpenAiSettings;
 import dev.rei.adapters.providers.reels.ReelsSettings;
 import dev.rei.adapters.providers.reels.ReelsTemplates;
 import dev.rei.adapters.providers.reels.ReelsVideoProvider;
-import dev.rei.application.port.in.admin.KeyPoolSize;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.KeyHealthStore;
@@ -47,9 +46,14 @@ public final class ReelsProvidersModule extends AbstractModule {
     return provider;
   }
 
+  @ProvidesIntoSet
+  ConfiguredKeyPool videoKeys(ProviderSettings settings) {
+    return new ConfiguredKeyPool(ReelsVideoProvider.NAME, settings.reels().kieKeys().size());
+  }
+
   /** The script writer's OpenAI keys: a pool of their own, watched like a provider's (ADR 0007). */
   @ProvidesIntoSet
-  KeyPoolSize scriptWriterKeys(ProviderSettings settings) {
-    return new KeyPoolSize(ReelsVideoProvider.SCRIPT_WRITER, settings.reels().openAiKeys().size());
+  ConfiguredKeyPool scriptWriterKeys(ProviderSettings settings) {
+    return new ConfiguredKeyPool(ReelsVideoProvider.SCRIPT_WRITER, settings.reels().openAiKeys().size());
   }
 }

@@ -109,11 +109,13 @@ class ProcessWiringTest {
     }
   }
 
-  /** What a provider module will do: add its providers to the set. */
+  /** What a provider module will do: add its providers to the set, and their key pools. */
   static final class TestProviderModule extends AbstractModule {
     @Override
     protected void configure() {
       Multibinder.newSetBinder(binder(), GenerationProvider.class).addBinding().toInstance(new InstantProvider());
+      Multibinder.newSetBinder(binder(), ConfiguredKeyPool.class).addBinding()
+          .toInstance(new ConfiguredKeyPool(ProviderName.of("instant"), 1));
     }
   }
 
