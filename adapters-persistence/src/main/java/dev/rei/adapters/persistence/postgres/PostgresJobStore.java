@@ -183,7 +183,7 @@ public final class PostgresJobStore implements JobStore {
   @Override
   public Backlog queuedDue(Instant now) {
     OffsetDateTime at = Times.toDb(now);
-    // A queued job's DUE_SINCE is its next attempt time, so this reads the claim index (V2).
+    // A queued job's DUE_SINCE is its next attempt time: the claim index (V2) covers this condition.
     return db.query(dsl -> dsl.select(DSL.count(), DSL.min(DUE_SINCE)).from(JOBS)
         .where(JOBS.STATE.eq(JobState.QUEUED.name())).and(DUE_SINCE.le(at)).and(JOBS.DEADLINE.gt(at))
         .fetchOne(r -> new Backlog(r.value1(), Optional.ofNullable(r.value2()).map(Times::fromDb))));
