@@ -155,4 +155,19 @@ final class PollLagJobStore implements JobStore {
   public Map<JobState, Long> countByState() {
     return store.countByState();
   }
+
+  @Override
+  public Map<JobKind, Map<JobState, Long>> countFinishedSince(Instant since) {
+    return store.countFinishedSince(since);
+  }
+
+  @Override
+  public Backlog queuedDue(Instant now) {
+    return store.queuedDue(now);
+  }
+
+  @Override
+  public List<FinishedJob> finishedBetween(Instant from, Instant to, int limit) {
+    return store.finishedBetween(from, to, limit);
+  }
 }

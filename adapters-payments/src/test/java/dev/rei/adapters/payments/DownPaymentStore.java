@@ -57,4 +57,9 @@ public final class DownPaymentStore implements PaymentStore {
   public Map<Rail, Map<String, Long>> revenueSince(Instant since) {
     throw down();
   }
+
+  @Override
+  public Map<Rail, Map<dev.rei.domain.payment.PaymentStatus, Long>> countByRailAndStatus() {
+    throw down();
+  }
 }

@@ -166,4 +166,20 @@ public abstract class InboundUpdatesContract {
     assertThat(handledPerChat.values().stream().mapToInt(List::size).sum()).isEqualTo(200);
     handledPerChat.values().forEach(ids -> assertThat(ids).isSorted().doesNotHaveDuplicates());
   }
+  @Test
+  void oldestPending_isWhenTheOldestUnhandledUpdateArrived_emptyWhenAllAreHandled() {
+    assertThat(inbox.oldestPending()).isEmpty();
+    inbox.append(List.of(InboundUpdate.received(1, 7, "{}", T0), InboundUpdate.received(2, 8, "{}", T0.plusSeconds(5)),
+        InboundUpdate.received(3, 9, "{}", T0.plusSeconds(9))));
+    assertThat(inbox.oldestPending()).contains(T0);
+
+    inbox.markHandled(1, T0.plusSeconds(10));
+    assertThat(inbox.oldestPending()).contains(T0.plusSeconds(5));
+    inbox.claimNext(T0.plusSeconds(10), LEASE);
+    assertThat(inbox.oldestPending()).as("a claimed update is not handled yet").contains(T0.plusSeconds(5));
+
+    inbox.markHandled(2, T0.plusSeconds(11));
+    inbox.markHandled(3, T0.plusSeconds(11));
+    assertThat(inbox.oldestPending()).isEmpty();
+  }
 }

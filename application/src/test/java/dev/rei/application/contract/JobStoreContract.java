@@ -8,6 +8,7 @@ import static dev.rei.domain.fixtures.JobFixtures.leaseOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rei.application.port.out.JobStore;
 import dev.rei.domain.fixtures.JobFixtures;
 import dev.rei.domain.job.CancelledBy;
 import dev.rei.domain.job.Failure;
@@ -440,5 +441,79 @@ public abstract class JobStoreContract extends StoreContract {
         .containsEntry(JobState.QUEUED, 2L);
     assertThat(kit.jobs().countCreatedSince(T.plusSeconds(1))).isEmpty();
     assertThat(image.kind()).isEqualTo(JobFixtures.KIND);
+  }
+
+  /** A new job of ALICE queued at {@code at}, stored, then run to success at {@code at + seconds}. */
+  private Job succeededAt(Instant at, long seconds) {
+    Job queued = insert(newJob(ALICE, at));
+    Job running = update(queued.claim(WORKER, at, LEASE_DURATION).job());
+    Job delivering = update(running.resultReady(leaseOf(running), JobFixtures.RESULT, at.plusSeconds(seconds)).job());
+    return update(delivering.delivered(leaseOf(delivering), at.plusSeconds(seconds)).job());
+  }
+
+  /** A new job of ALICE queued at {@code at}, stored, then failed for good at {@code at + seconds}. */
+  private Job failedAt(Instant at, long seconds) {
+    Job queued = insert(newJob(ALICE, at));
+    Job running = update(queued.claim(WORKER, at, LEASE_DURATION).job());
+    return update(running.attemptFailed(leaseOf(running), Failure.of(FailureClass.USER_VIOLATION, "nsfw"),
+        Optional.empty(), RetryPolicy.DEFAULT, at.plusSeconds(seconds), JobFixtures.seededRandom()).job());
+  }
+
+  @Test
+  void countFinishedSince_countsJobsThatEndedSince_byKindAndFinalState_notLiveOnes() {
+    succeededAt(T.minusSeconds(100), 10);
+    succeededAt(T, 5);
+    failedAt(T, 7);
+    Job cancelled = insert(newJob(ALICE, T));
+    update(cancelled.cancel(CancelledBy.USER, T.plusSeconds(8)).job());
+    Job expired = insert(newJob(ALICE, T));
+    update(expired.expire(expired.deadline()).job());
+    insert(newJob(ALICE, T));
+    Job running = insert(newJob(BOB, T));
+    update(running.claim(WORKER, T, LEASE_DURATION).job());
+
+    assertThat(kit.jobs().countFinishedSince(T.plusSeconds(5))).isEqualTo(Map.of(JobFixtures.KIND, Map.of(
+        JobState.SUCCEEDED, 1L, JobState.FAILED, 1L, JobState.CANCELLED, 1L, JobState.EXPIRED, 1L)));
+    assertThat(kit.jobs().countFinishedSince(T.minusSeconds(90)).get(JobFixtures.KIND))
+        .containsEntry(JobState.SUCCEEDED, 2L);
+    assertThat(kit.jobs().countFinishedSince(T.plusSeconds(8))).isEqualTo(Map.of(JobFixtures.KIND,
+        Map.of(JobState.CANCELLED, 1L, JobState.EXPIRED, 1L)));
+    assertThat(kit.jobs().countFinishedSince(expired.deadline().plusSeconds(1))).isEmpty();
+  }
+
+  @Test
+  void queuedDue_countsQueuedJobsDueNow_andTheOldestDueTime_notRetriesLaterOrPastDeadlineOrRunning() {
+    assertThat(kit.jobs().queuedDue(T)).isEqualTo(new JobStore.Backlog(0, Optional.empty()));
+    insert(newJob(ALICE, T.minusSeconds(120)));
+    insert(newJob(ALICE, T.minusSeconds(30)));
+    insert(newJob(BOB, T.plusSeconds(30)));
+    Job retried = insert(newJob(BOB, T.minusSeconds(300)));
+    Job running = update(retried.claim(WORKER, T.minusSeconds(300), LEASE_DURATION).job());
+    update(running.attemptFailed(leaseOf(running), Failure.of(FailureClass.TEMPORARY, "502"), Optional.empty(),
+        RetryPolicy.DEFAULT, T.minusSeconds(1), JobFixtures.seededRandom()).job());
+    Job claimed = insert(newJob(BOB, T.minusSeconds(400)));
+    update(claimed.claim(WORKER, T.minusSeconds(400), LEASE_DURATION).job());
+    insert(newJob(ALICE, T.minus(JobFixtures.DEADLINE_AFTER).minusSeconds(1)));
+
+    assertThat(kit.jobs().queuedDue(T)).isEqualTo(new JobStore.Backlog(2, Optional.of(T.minusSeconds(120))));
+    // A minute earlier the late job's deadline had not passed yet: it was due, and the oldest.
+    assertThat(kit.jobs().queuedDue(T.minusSeconds(60))).isEqualTo(
+        new JobStore.Backlog(2, Optional.of(T.minus(JobFixtures.DEADLINE_AFTER).minusSeconds(1))));
+  }
+
+  @Test
+  void finishedBetween_listsJobsThatEndedInTheSpan_oldestFirst_withTheirTimes_upToTheLimit() {
+    Job first = succeededAt(T, 10);
+    Job second = failedAt(T, 20);
+    succeededAt(T, 30);
+    insert(newJob(ALICE, T));
+
+    assertThat(kit.jobs().finishedBetween(T, T.plusSeconds(30), 10)).containsExactly(
+        new JobStore.FinishedJob(first.id(), first.kind(), JobState.SUCCEEDED, T, T.plusSeconds(10)),
+        new JobStore.FinishedJob(second.id(), second.kind(), JobState.FAILED, T, T.plusSeconds(20)));
+    assertThat(kit.jobs().finishedBetween(T.plusSeconds(10), T.plusSeconds(31), 1)).extracting(JobStore.FinishedJob::id)
+        .containsExactly(first.id());
+    assertThat(kit.jobs().finishedBetween(T.plusSeconds(11), T.plusSeconds(20), 10)).isEmpty();
+    assertThat(kit.jobs().finishedBetween(T, T.plusSeconds(31), 10).get(1).duration()).hasSeconds(20);
   }
 }

@@ -420,4 +420,21 @@ public abstract class LedgerStoreContract extends StoreContract {
   private static List<String> keys(List<Transfer> transfers) {
     return transfers.stream().map(t -> t.key().value()).toList();
   }
+  @Test
+  void totals_giveEachSystemAccountsPostedBalance_andWhatUsersHaveAndHold() {
+    assertThat(ledger.totals()).isEqualTo(new LedgerStore.LedgerTotals(Map.of(), 0, 0));
+    record(topUp("top-up-a", ALICE, 100), T0);
+    record(topUp("top-up-b", BOB, 40), T0);
+    TransferId held = record(hold("hold-a", ALICE, 30, Optional.empty()), T0);
+    record(capture("capture-a", held, 30), T0.plusSeconds(1));
+    record(hold("hold-b", BOB, 15, Optional.empty()), T0.plusSeconds(2));
+
+    LedgerStore.LedgerTotals totals = ledger.totals();
+
+    assertThat(totals.systemPosted()).containsEntry(SystemAccount.SALES, -140L).containsEntry(SystemAccount.REVENUE, 30L)
+        .containsEntry(SystemAccount.BONUS, 0L).containsEntry(SystemAccount.ADJUSTMENTS, 0L);
+    assertThat(totals.usersPosted()).isEqualTo(110);
+    assertThat(totals.usersHeld()).isEqualTo(15);
+    assertThat(totals.usersAvailable()).isEqualTo(95);
+  }
 }

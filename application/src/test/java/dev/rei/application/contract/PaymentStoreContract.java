@@ -186,4 +186,19 @@ public abstract class PaymentStoreContract extends StoreContract {
         Rail.HELEKET, Map.of("USDT", 200L)));
     assertThat(kit.payments().revenueSince(T0.plusSeconds(31))).isEmpty();
   }
+  @Test
+  void countByRailAndStatus_countsEveryPaymentByRailAndItsStatusNow() {
+    assertThat(kit.payments().countByRailAndStatus()).isEmpty();
+    update(paid(insert(pending(0)), "yk-1", T0.plusSeconds(10)));
+    Payment refunded = update(paid(insert(pending(1)), "yk-2", T0.plusSeconds(20)));
+    update(refunded.refund(T0.plusSeconds(40)));
+    insert(pending(2));
+    insert(pending(3));
+    Payment canceled = insert(pending(BOB, Rail.TELEGRAM_STARS, Money.ofMajor(50, Currency.XTR), T0));
+    update(canceled.cancel(T0.plusSeconds(7)));
+
+    assertThat(kit.payments().countByRailAndStatus()).isEqualTo(Map.of(
+        Rail.YOOKASSA, Map.of(PaymentStatus.SUCCEEDED, 1L, PaymentStatus.REFUNDED, 1L, PaymentStatus.PENDING, 2L),
+        Rail.TELEGRAM_STARS, Map.of(PaymentStatus.CANCELED, 1L)));
+  }
 }

@@ -110,6 +110,12 @@ public final class InMemoryCore {
   public final InMemoryInboundUpdates inbox = new InMemoryInboundUpdates();
   public final InMemoryChatStateStore chatState = new InMemoryChatStateStore();
   public final InMemoryMediaStore media = new InMemoryMediaStore();
+  /** The pools the operations watch and the provider health read: the scripted provider's two keys. */
+  public final java.util.List<dev.rei.application.port.in.admin.KeyPoolSize> keyPools =
+      java.util.List.of(new dev.rei.application.port.in.admin.KeyPoolSize(ProviderName.of("sim"), 2));
+  public final dev.rei.application.service.admin.ProviderHealthService providerHealth;
+  public final dev.rei.application.service.admin.OperationsWatch operationsWatch;
+  public final dev.rei.application.service.admin.LedgerWatch ledgerWatch;
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
@@ -146,6 +152,10 @@ public final class InMemoryCore {
     ban = new BanUserService(db, users, auditLog, notifier, admins, clock);
     unban = new UnbanUserService(db, users, auditLog, notifier, admins, clock);
     stats = new GetStatsService(db, users, jobs, ledger, payments, outbox, admins, clock);
+    providerHealth = new dev.rei.application.service.admin.ProviderHealthService(keyPools, keyHealth, clock);
+    operationsWatch = new dev.rei.application.service.admin.OperationsWatch(db, jobs, providerHealth, notifier, clock,
+        dev.rei.application.service.admin.OperationsThresholds.DEFAULT);
+    ledgerWatch = new dev.rei.application.service.admin.LedgerWatch(db, ledger, notifier);
   }
 
   /** Every ledger invariant, checked over the stored balances and transfers. */

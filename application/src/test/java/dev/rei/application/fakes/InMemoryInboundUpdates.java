@@ -96,4 +96,9 @@ public final class InMemoryInboundUpdates implements InboundUpdates {
       return new InboundUpdate(updateId, chatId, payload, receivedAt, attempts);
     }
   }
+  @Override
+  public synchronized Optional<Instant> oldestPending() {
+    return rows.values().stream().filter(r -> r.handledAt == null).map(r -> r.receivedAt)
+        .min(java.util.Comparator.naturalOrder());
+  }
 }

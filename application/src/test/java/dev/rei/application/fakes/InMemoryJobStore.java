@@ -151,4 +151,35 @@ public final class InMemoryJobStore implements JobStore {
       return counts;
     });
   }
+  @Override
+  public Map<JobKind, Map<JobState, Long>> countFinishedSince(Instant since) {
+    return db.access(s -> {
+      Map<JobKind, Map<JobState, Long>> counts = new EnumMap<>(JobKind.class);
+      s.jobs.values().stream().filter(job -> job.state().isTerminal() && !job.updatedAt().isBefore(since))
+          .forEach(job -> counts.computeIfAbsent(job.kind(), k -> new EnumMap<>(JobState.class))
+              .merge(job.state(), 1L, Long::sum));
+      return counts;
+    });
+  }
+
+  @Override
+  public Backlog queuedDue(Instant now) {
+    return db.access(s -> {
+      List<Instant> due = s.jobs.values().stream()
+          .filter(job -> job.state() == JobState.QUEUED && job.isDueAt(now))
+          .map(job -> job.nextAttemptAt().orElseThrow())
+          .toList();
+      return new Backlog(due.size(), due.stream().min(Comparator.naturalOrder()));
+    });
+  }
+
+  @Override
+  public List<FinishedJob> finishedBetween(Instant from, Instant to, int limit) {
+    return db.access(s -> s.jobs.values().stream()
+        .filter(job -> job.state().isTerminal() && !job.updatedAt().isBefore(from) && job.updatedAt().isBefore(to))
+        .sorted(Comparator.comparing(Job::updatedAt).thenComparing(job -> job.id().value()))
+        .limit(limit)
+        .map(job -> new FinishedJob(job.id(), job.kind(), job.state(), job.createdAt(), job.updatedAt()))
+        .toList());
+  }
 }

@@ -150,4 +150,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
       return totals;
     });
   }
+  @Override
+  public LedgerTotals totals() {
+    return db.access(s -> {
+      Map<dev.rei.domain.ledger.SystemAccount, Long> system = new EnumMap<>(dev.rei.domain.ledger.SystemAccount.class);
+      long posted = 0;
+      long held = 0;
+      for (AccountBalance balance : s.accounts.values()) {
+        if (balance.account() instanceof dev.rei.domain.ledger.SystemAccount account) {
+          system.put(account, balance.netPosted());
+        } else {
+          posted += balance.netPosted();
+          held += balance.debitsPending().value();
+        }
+      }
+      return new LedgerTotals(system, posted, held);
+    });
+  }
 }

@@ -102,4 +102,13 @@ public final class InMemoryPaymentStore implements PaymentStore {
       return revenue;
     });
   }
+  @Override
+  public Map<Rail, Map<PaymentStatus, Long>> countByRailAndStatus() {
+    return db.access(s -> {
+      Map<Rail, Map<PaymentStatus, Long>> counts = new EnumMap<>(Rail.class);
+      s.payments.values().forEach(p -> counts.computeIfAbsent(p.rail(), r -> new EnumMap<>(PaymentStatus.class))
+          .merge(p.status(), 1L, Long::sum));
+      return counts;
+    });
+  }
 }

@@ -618,5 +618,10 @@ class JobPathsTest {
     public Map<HistoryCategory, Long> totalsSince(Instant since) {
       return core.ledger.totalsSince(since);
     }
+
+    @Override
+    public LedgerTotals totals() {
+      return core.ledger.totals();
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.rei.adapters.payments.heleket.HeleketSettings;
 import dev.rei.adapters.payments.yookassa.YooKassaSettings;
 import dev.rei.adapters.providers.kling.KlingModel;
 import dev.rei.adapters.providers.kling.KlingSettings;
+import dev.rei.application.service.admin.OperationsThresholds;
 import dev.rei.application.service.job.JobTimings;
 import dev.rei.application.service.payment.ReconcilePaymentsService;
 import dev.rei.domain.job.RetryPolicy;
@@ -207,6 +208,7 @@ public final class ConfigLoader {
         (int) ReconcilePaymentsService.DEFAULT_PENDING_EXPIRY.toHours(), 1, 30 * 24));
     Duration alertWindow = Duration.ofMinutes(read.integer("ALERT_REPEAT_MINUTES", 60, 1, 7 * 24 * 60));
     TopUpCatalog topUps = TopUpConfig.read(read);
+    OperationsThresholds operations = operations(read);
     if (!read.problems().isEmpty()) {
       return null;
     }
@@ -233,7 +235,8 @@ public final class ConfigLoader {
         new KeyPoolPolicy(coolDown, billingBlock),
         paymentMinAge,
         paymentExpiry,
-        alertWindow);
+        alertWindow,
+        operations);
   }
 
   private static WorkerSettings workers(SettingsReader read) {
@@ -244,7 +247,9 @@ public final class ConfigLoader {
         Duration.ofSeconds(read.integer("PAYMENT_RECONCILE_INTERVAL_SECONDS", 60, 1, 24 * 3_600)),
         Duration.ofMillis(read.integer("OUTBOX_POLL_MILLIS", 500, 10, 60_000)),
         read.integer("OUTBOX_BATCH", 50, 1, 1_000),
-        Duration.ofSeconds(read.integer("SHUTDOWN_GRACE_SECONDS", 20, 1, 600)));
+        Duration.ofSeconds(read.integer("SHUTDOWN_GRACE_SECONDS", 20, 1, 600)),
+        Duration.ofSeconds(read.integer("OPERATIONS_WATCH_INTERVAL_SECONDS", 60, 5, 3_600)),
+        Duration.ofMinutes(read.integer("RECONCILE_EVERY_MINUTES", 60, 1, 7 * 24 * 60)));
   }
 
   private static ProviderSettings providers(SettingsReader read) {
@@ -399,5 +404,32 @@ public final class ConfigLoader {
 
   private static Multiplier multiplier(String text) {
     return Multiplier.parse(text);
+  }
+
+  /** When the operations watch alerts admins; each threshold checked on its own, with a clear line. */
+  private static OperationsThresholds operations(SettingsReader read) {
+    OperationsThresholds defaults = OperationsThresholds.DEFAULT;
+    return new OperationsThresholds(
+        Duration.ofMinutes(read.integer("ALERT_FAILURE_WINDOW_MINUTES", (int) defaults.failureWindow().toMinutes(), 1,
+            7 * 24 * 60)),
+        read.integer("ALERT_FAILURE_MIN_JOBS", defaults.failureMinJobs(), 1, 1_000_000),
+        read.parsed("ALERT_FAILURE_RATE", "0.3", ConfigLoader::share),
+        read.longInteger("ALERT_QUEUE_BACKLOG", defaults.backlogJobs(), 1, 10_000_000),
+        Duration.ofMinutes(read.integer("ALERT_QUEUE_AGE_MINUTES", (int) defaults.backlogAge().toMinutes(), 1,
+            7 * 24 * 60)));
+  }
+
+  /** A share such as {@code 0.3}: above 0, at most 1. */
+  private static double share(String text) {
+    double share;
+    try {
+      share = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a share above 0 and at most 1, such as 0.3");
+    }
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException("must be a share above 0 and at most 1, such as 0.3");
+    }
+    return share;
   }
 }

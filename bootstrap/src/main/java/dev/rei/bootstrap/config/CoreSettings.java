@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The business settings the core is built with: prices, top-ups, the welcome bonus, usage limits,
- * job timings and retries, key-pool rests, and how payments are reconciled.
+ * job timings and retries, key-pool rests, how payments are reconciled, and when admins are alerted.
  */
 public record CoreSettings(
     PriceList prices,
@@ -26,7 +26,8 @@ public record CoreSettings(
     KeyPoolPolicy keyPolicy,
     Duration paymentMinAge,
     Duration paymentPendingExpiry,
-    Duration alertWindow) {
+    Duration alertWindow,
+    dev.rei.application.service.admin.OperationsThresholds operations) {
 
   public CoreSettings {
     Objects.requireNonNull(prices, "prices");
@@ -40,11 +41,12 @@ public record CoreSettings(
     Objects.requireNonNull(paymentMinAge, "paymentMinAge");
     Objects.requireNonNull(paymentPendingExpiry, "paymentPendingExpiry");
     Objects.requireNonNull(alertWindow, "alertWindow");
+    Objects.requireNonNull(operations, "operations");
   }
 
   /** These settings with {@code bonus} as the welcome bonus. */
   public CoreSettings withWelcomeBonus(Credits bonus) {
     return new CoreSettings(prices, topUps, bonus, orderLimits, rateLimits, jobTimings, retryPolicy, keyPolicy,
-        paymentMinAge, paymentPendingExpiry, alertWindow);
+        paymentMinAge, paymentPendingExpiry, alertWindow, operations);
   }
 }

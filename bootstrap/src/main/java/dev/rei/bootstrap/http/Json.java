@@ -1,6 +1,6 @@
 package dev.rei.bootstrap.http;
 
-/** The little JSON the health endpoints write: strings escaped by RFC 8259. */
+/** The little JSON the health endpoints write: strings escaped by RFC 8259, numbers, and maps of them. */
 final class Json {
 
   private Json() {}
@@ -24,5 +24,19 @@ final class Json {
       }
     }
     return out.append('"').toString();
+  }
+
+  /** A number, a boolean, a string, or a map of those (nested as deep as needed), as JSON. */
+  static String value(Object value) {
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    if (value instanceof java.util.Map<?, ?> map) {
+      StringBuilder json = new StringBuilder("{");
+      map.forEach((name, item) -> json.append(json.length() == 1 ? "" : ",").append(string(String.valueOf(name)))
+          .append(':').append(value(item)));
+      return json.append('}').toString();
+    }
+    return string(String.valueOf(value));
   }
 }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * Counts every call to a provider by call ({@code submit}, {@code poll}) and outcome ({@code done},
  * {@code pending}, a failure class such as {@code rate_limit}, or {@code exception}), around any
- * real or simulated provider.
+ * real or simulated provider; failures also by failure class alone ({@link ReiMeters#PROVIDER_ERRORS}).
  */
 public final class MeteredGenerationProvider implements GenerationProvider {
 
@@ -24,6 +24,11 @@ public final class MeteredGenerationProvider implements GenerationProvider {
   public MeteredGenerationProvider(GenerationProvider provider, MeterRegistry registry) {
     this.provider = provider;
     this.registry = registry;
+    // Each failure class exists at zero from the first scrape, so a rate over it is defined before the first failure.
+    for (dev.rei.domain.job.FailureClass failureClass : dev.rei.domain.job.FailureClass.values()) {
+      registry.counter(ReiMeters.PROVIDER_ERRORS, "provider", provider.name().value(),
+          "class", failureClass.name().toLowerCase(Locale.ROOT));
+    }
   }
 
   @Override
@@ -57,11 +62,18 @@ public final class MeteredGenerationProvider implements GenerationProvider {
       outcome = work.get();
     } catch (RuntimeException e) {
       count(call, "exception");
+      registry.counter(ReiMeters.PROVIDER_ERRORS, "provider", provider.name().value(), "class", "exception").increment();
       throw e;
     }
     count(call, outcome instanceof Outcome.Done ? "done"
         : outcome instanceof Outcome.Pending ? "pending"
         : ((Outcome.Failed) outcome).failure().failureClass().name().toLowerCase(Locale.ROOT));
+    if (outcome instanceof Outcome.Failed failed) {
+      // The key blamed may be another service's (the Reels script writer's OpenAI key): count it there.
+      String blamed = failed.blamedKey().map(key -> key.provider().value()).orElse(provider.name().value());
+      registry.counter(ReiMeters.PROVIDER_ERRORS, "provider", blamed,
+          "class", failed.failure().failureClass().name().toLowerCase(Locale.ROOT)).increment();
+    }
     return outcome;
   }
 

@@ -8,9 +8,13 @@ import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
 import dev.rei.application.port.in.admin.BanUserUseCase;
+import dev.rei.application.port.in.admin.GetProviderHealthUseCase;
 import dev.rei.application.port.in.admin.GetStatsUseCase;
+import dev.rei.application.port.in.admin.KeyPoolSize;
 import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
 import dev.rei.application.port.in.admin.UnbanUserUseCase;
+import dev.rei.application.port.in.admin.WatchLedgerUseCase;
+import dev.rei.application.port.in.admin.WatchOperationsUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
 import dev.rei.application.port.in.job.RunNextJobUseCase;
@@ -49,6 +53,9 @@ import dev.rei.application.service.account.GetTransferService;
 import dev.rei.application.service.admin.AdjustBalanceService;
 import dev.rei.application.service.admin.BanUserService;
 import dev.rei.application.service.admin.GetStatsService;
+import dev.rei.application.service.admin.LedgerWatch;
+import dev.rei.application.service.admin.OperationsWatch;
+import dev.rei.application.service.admin.ProviderHealthService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
@@ -85,7 +92,8 @@ import java.util.stream.Collectors;
  * The core: every use case bound to its service over the ports the adapter modules bind. Provider
  * and payment modules contribute to the sets of {@link GenerationProvider} and {@link
  * PaymentGateway} (both may be empty: a kind without a provider fails its jobs, a rail without a
- * gateway is not offered); the chat module binds the {@link MessageSender}.
+ * gateway is not offered); the chat module binds the {@link MessageSender}. Provider modules also
+ * contribute a {@link ConfiguredKeyPool} per key pool, for the provider health and the alerts.
  */
 public final class CoreModule extends AbstractModule {
 
@@ -94,6 +102,7 @@ public final class CoreModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), GenerationProvider.class);
     Multibinder.newSetBinder(binder(), PaymentGateway.class);
     bind(Clock.class).to(SystemClock.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), ConfiguredKeyPool.class);
   }
 
   @Provides
@@ -294,5 +303,38 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   DispatchOutboxUseCase dispatchOutbox(UnitOfWork unitOfWork, Outbox outbox, MessageSender sender, Clock clock) {
     return new DispatchOutboxService(unitOfWork, outbox, sender, clock);
+  }
+
+  /**
+   * The key pools to watch, as the provider modules configured them (a provider's, or a helper
+   * service's such as the Reels script writer's OpenAI keys); a pool with no key in this process is
+   * left out. Read from the configuration, so health and alerts never build a provider.
+   */
+  @Provides
+  @Singleton
+  List<KeyPoolSize> keyPools(Set<ConfiguredKeyPool> pools) {
+    return pools.stream().filter(pool -> pool.keys() > 0)
+        .map(pool -> new KeyPoolSize(pool.provider(), pool.keys()))
+        .sorted(Comparator.comparing(pool -> pool.provider().value()))
+        .toList();
+  }
+
+  @Provides
+  @Singleton
+  GetProviderHealthUseCase providerHealth(List<KeyPoolSize> pools, KeyHealthStore keyHealth, Clock clock) {
+    return new ProviderHealthService(pools, keyHealth, clock);
+  }
+
+  @Provides
+  @Singleton
+  WatchOperationsUseCase watchOperations(UnitOfWork unitOfWork, JobStore jobs, GetProviderHealthUseCase providers,
+      Notifier notifier, Clock clock, CoreSettings core) {
+    return new OperationsWatch(unitOfWork, jobs, providers, notifier, clock, core.operations());
+  }
+
+  @Provides
+  @Singleton
+  WatchLedgerUseCase watchLedger(UnitOfWork unitOfWork, LedgerStore ledger, Notifier notifier) {
+    return new LedgerWatch(unitOfWork, ledger, notifier);
   }
 }

@@ -29,4 +29,8 @@ public final class GeminiProvidersModule extends AbstractModule {
   GenerationProvider images(GeminiImageProvider provider) {
     return provider;
   }
+  @ProvidesIntoSet
+  ConfiguredKeyPool keys(ProviderSettings settings) {
+    return new ConfiguredKeyPool(GeminiImageProvider.NAME, settings.gemini().keys().size());
+  }
 }

@@ -6,6 +6,7 @@ import com.google.inject.multibindings.MapBinder;
 import dev.rei.adapters.persistence.postgres.PostgresDatabase;
 import dev.rei.adapters.persistence.redis.RedisConnection;
 import dev.rei.adapters.telegram.send.ResultLinks;
+import dev.rei.application.port.in.admin.GetProviderHealthUseCase;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.MediaStore;
 import dev.rei.bootstrap.config.HttpSettings;
@@ -17,6 +18,7 @@ import dev.rei.bootstrap.http.HealthRoutes;
 import dev.rei.bootstrap.http.HttpEndpoint;
 import dev.rei.bootstrap.http.HttpRoute;
 import dev.rei.bootstrap.http.MetricsRoute;
+import dev.rei.bootstrap.http.ProvidersHealthCheck;
 import dev.rei.bootstrap.http.RedisHealthCheck;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
@@ -27,7 +29,8 @@ import java.util.Optional;
 /**
  * The HTTP server with {@code /metrics} and a {@code /health/<name>} route per health check. Other
  * modules add checks to the {@code HealthCheck} map (name → check) and routes to the {@code
- * HttpRoute} map (exact path → route): payment webhooks, {@code /health/payments}.
+ * HttpRoute} map (exact path → route): payment webhooks, {@code /health/payments}. It checks the
+ * database, Redis and the provider key pools ({@code /health/providers}) itself.
  */
 public final class HttpModule extends AbstractModule {
 
@@ -38,6 +41,7 @@ public final class HttpModule extends AbstractModule {
     MapBinder<String, HealthCheck> checks = MapBinder.newMapBinder(binder(), String.class, HealthCheck.class);
     checks.addBinding("db").to(DatabaseHealthCheck.class);
     checks.addBinding("redis").to(RedisHealthCheck.class);
+    checks.addBinding("providers").to(ProvidersHealthCheck.class);
   }
 
   @Provides
@@ -83,5 +87,11 @@ public final class HttpModule extends AbstractModule {
       }
     });
     return new HttpEndpoint(settings.host(), settings.port(), all);
+  }
+
+  @Provides
+  @Singleton
+  ProvidersHealthCheck providersHealth(GetProviderHealthUseCase providers) {
+    return new ProvidersHealthCheck(providers);
   }
 }

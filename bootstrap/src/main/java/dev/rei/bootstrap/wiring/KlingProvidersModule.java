@@ -43,4 +43,8 @@ public final class KlingProvidersModule extends AbstractModule {
   GenerationProvider videos(KlingVideoProvider provider) {
     return provider;
   }
+  @ProvidesIntoSet
+  ConfiguredKeyPool keys(ProviderSettings settings) {
+    return new ConfiguredKeyPool(KlingVideoProvider.NAME, settings.kling().keys().size());
+  }
 }

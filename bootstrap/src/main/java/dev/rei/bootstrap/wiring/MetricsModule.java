@@ -3,9 +3,13 @@ package dev.rei.bootstrap.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.rei.application.port.out.Clock;
+import dev.rei.application.port.out.InboundUpdates;
 import dev.rei.application.port.out.JobStore;
+import dev.rei.application.port.out.LedgerStore;
 import dev.rei.application.port.out.Outbox;
+import dev.rei.application.port.out.PaymentStore;
 import dev.rei.application.port.out.UnitOfWork;
+import dev.rei.bootstrap.http.BusinessGauges;
 import dev.rei.bootstrap.http.StoreGauges;
 import dev.rei.bootstrap.run.ResourceStack;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +25,7 @@ import jakarta.inject.Singleton;
 
 /**
  * One Prometheus registry per process, also bound as the {@link MeterRegistry} every other part
- * publishes to, with the JVM's own meters and the gauges read from the database.
+ * publishes to, with the JVM's own meters and the gauges read from the database (operational and business).
  */
 public final class MetricsModule extends AbstractModule {
 
@@ -50,5 +54,12 @@ public final class MetricsModule extends AbstractModule {
   @Singleton
   StoreGauges storeGauges(UnitOfWork unitOfWork, JobStore jobs, Outbox outbox, Clock clock) {
     return new StoreGauges(unitOfWork, jobs, outbox, clock);
+  }
+
+  @Provides
+  @Singleton
+  BusinessGauges businessGauges(UnitOfWork unitOfWork, JobStore jobs, PaymentStore payments, InboundUpdates inbox,
+      LedgerStore ledger, Clock clock) {
+    return new BusinessGauges(unitOfWork, jobs, payments, inbox, ledger, clock);
   }
 }

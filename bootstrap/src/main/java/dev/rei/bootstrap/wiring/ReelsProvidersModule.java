@@ -45,4 +45,15 @@ public final class ReelsProvidersModule extends AbstractModule {
   GenerationProvider reelsVideos(ReelsVideoProvider provider) {
     return provider;
   }
+
+  @ProvidesIntoSet
+  ConfiguredKeyPool videoKeys(ProviderSettings settings) {
+    return new ConfiguredKeyPool(ReelsVideoProvider.NAME, settings.reels().kieKeys().size());
+  }
+
+  /** The script writer's OpenAI keys: a pool of their own, watched like a provider's (ADR 0007). */
+  @ProvidesIntoSet
+  ConfiguredKeyPool scriptWriterKeys(ProviderSettings settings) {
+    return new ConfiguredKeyPool(ReelsVideoProvider.SCRIPT_WRITER, settings.reels().openAiKeys().size());
+  }
 }

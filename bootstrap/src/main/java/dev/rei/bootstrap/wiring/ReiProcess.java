@@ -14,6 +14,7 @@ import dev.rei.adapters.persistence.redis.RedisConnection;
 import dev.rei.bootstrap.config.JdbcTarget;
 import dev.rei.bootstrap.config.ReiConfig;
 import dev.rei.bootstrap.payments.PaymentsModule;
+import dev.rei.bootstrap.http.BusinessGauges;
 import dev.rei.bootstrap.http.HttpEndpoint;
 import dev.rei.bootstrap.http.ReiMeters;
 import dev.rei.bootstrap.http.StoreGauges;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running Rei process: the injector (built once), the resources it opened, and the parts it
  * started for its roles — HTTP always; job workers, sweeper and payment reconciler for {@link
- * Role#WORKER}; the chat parts and the outbox dispatcher for {@link Role#BOT}. {@link #stop()}
+ * Role#WORKER}; the chat parts, the outbox dispatcher, the operations and ledger watches and the
+ * job-duration recorder for {@link Role#BOT}. {@link #stop()}
  * stops the parts in reverse order (the poller first, the HTTP server last), each within the
  * shutdown grace, then closes the resources (pools before the embedded servers they talk to).
  */
@@ -130,6 +132,7 @@ public final class ReiProcess implements AutoCloseable {
     injector.getInstance(RedisConnection.class);
     MeterRegistry metrics = injector.getInstance(MeterRegistry.class);
     injector.getInstance(StoreGauges.class).register(metrics);
+    injector.getInstance(BusinessGauges.class).register(metrics);
     ReiMeters.updatesHandled(metrics);
 
     List<Managed> parts = new ArrayList<>();
@@ -148,6 +151,12 @@ public final class ReiProcess implements AutoCloseable {
         LOG.warn("no chat adapter is installed in this process: nothing polls Telegram");
       }
       parts.addAll(chat);
+    }
+    if (roles.contains(Role.BOT)) {
+      // One bot process per deployment, and alerts reach admins only through its outbox: the watches run here.
+      parts.add(injector.getInstance(Key.get(PeriodicTask.class, Names.named(BackgroundModule.OPERATIONS_WATCH))));
+      parts.add(injector.getInstance(Key.get(PeriodicTask.class, Names.named(BackgroundModule.LEDGER_WATCH))));
+      parts.add(injector.getInstance(Key.get(PeriodicTask.class, Names.named(BackgroundModule.JOB_DURATIONS))));
     }
     for (Managed part : parts) {
       synchronized (this) {

@@ -47,4 +47,14 @@ public final class SimulatedProvidersModule extends AbstractModule {
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
+  /** Simulated providers have one make-believe key each; blocking it in Redis shows in health and alerts. */
+  @ProvidesIntoSet
+  ConfiguredKeyPool imageKey() {
+    return new ConfiguredKeyPool(SimulatedImageProvider.NAME, 1);
+  }
+
+  @ProvidesIntoSet
+  ConfiguredKeyPool videoKey() {
+    return new ConfiguredKeyPool(SimulatedVideoProvider.NAME, 1);
+  }
 }

@@ -352,4 +352,30 @@ class ConfigLoaderTest {
     assertThat(sandbox.bot().apiUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
     assertThat(sandbox.providers().simulated()).isTrue();
   }
+
+  @Test
+  void givenAlertThresholds_whenLoaded_thenTheyAreRead_andOutOfRangeOnesAreOneClearLineEach() {
+    ReiConfig defaults = TestConfigs.load(Map.of());
+    assertThat(defaults.core().operations()).isEqualTo(
+        dev.rei.application.service.admin.OperationsThresholds.DEFAULT);
+    assertThat(defaults.workers().operationsWatchInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(defaults.workers().ledgerCheckInterval()).isEqualTo(Duration.ofMinutes(60));
+
+    ReiConfig config = TestConfigs.load(Map.of("ALERT_FAILURE_WINDOW_MINUTES", "15", "ALERT_FAILURE_MIN_JOBS", "4",
+        "ALERT_FAILURE_RATE", "0.5", "ALERT_QUEUE_BACKLOG", "20", "ALERT_QUEUE_AGE_MINUTES", "3",
+        "RECONCILE_EVERY_MINUTES", "1440", "OPERATIONS_WATCH_INTERVAL_SECONDS", "30"));
+    assertThat(config.core().operations()).isEqualTo(new dev.rei.application.service.admin.OperationsThresholds(
+        Duration.ofMinutes(15), 4, 0.5, 20, Duration.ofMinutes(3)));
+    assertThat(config.workers().operationsWatchInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.workers().ledgerCheckInterval()).isEqualTo(Duration.ofDays(1));
+
+    List<ConfigProblem> problems = problems(Map.of("ALERT_FAILURE_RATE", "1.5", "ALERT_FAILURE_MIN_JOBS", "0",
+        "ALERT_QUEUE_BACKLOG", "lots", "ALERT_QUEUE_AGE_MINUTES", "-1", "RECONCILE_EVERY_MINUTES", "0"));
+    assertThat(problems).extracting(ConfigProblem::variable).containsExactlyInAnyOrder("ALERT_FAILURE_RATE",
+        "ALERT_FAILURE_MIN_JOBS", "ALERT_QUEUE_BACKLOG", "ALERT_QUEUE_AGE_MINUTES", "RECONCILE_EVERY_MINUTES");
+    assertThat(problems).extracting(ConfigProblem::line)
+        .contains("ALERT_FAILURE_RATE: must be a share above 0 and at most 1, such as 0.3, was \"1.5\"");
+    assertThat(problems(Map.of("ALERT_FAILURE_RATE", "30%"))).extracting(ConfigProblem::variable)
+        .containsExactly("ALERT_FAILURE_RATE");
+  }
 }

@@ -98,7 +98,7 @@ class ReelsEndToEndTest {
         core.retryPolicy().multiplier(), core.retryPolicy().jitter());
     return config.withCore(new CoreSettings(core.prices(), core.topUps(), core.welcomeBonus(), core.orderLimits(),
         core.rateLimits(), core.jobTimings(), quick, core.keyPolicy(), core.paymentMinAge(),
-        core.paymentPendingExpiry(), core.alertWindow()));
+        core.paymentPendingExpiry(), core.alertWindow(), core.operations()));
   }
 
   @AfterEach

@@ -34,9 +34,13 @@ import dev.rei.application.port.in.user.RegisterUserUseCase;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.JobStore;
+import dev.rei.application.port.out.KeyHealthStore;
 import dev.rei.application.port.out.MessageSender;
 import dev.rei.application.port.out.Notice;
+import dev.rei.application.port.out.UnitOfWork;
 import dev.rei.bootstrap.config.ReiConfig;
+import dev.rei.bootstrap.http.JobDurations;
+import dev.rei.bootstrap.http.ReiMeters;
 import dev.rei.bootstrap.run.Managed;
 import dev.rei.bootstrap.testing.Http;
 import dev.rei.bootstrap.testing.InstantProvider;
@@ -51,14 +55,22 @@ import dev.rei.domain.ledger.IdempotencyKey;
 import dev.rei.domain.pricing.ImageSize;
 import dev.rei.domain.pricing.PricedItem;
 import dev.rei.domain.pricing.QuoteResult;
+import dev.rei.domain.provider.KeyBlock;
+import dev.rei.domain.provider.KeyEffect;
+import dev.rei.domain.provider.KeyId;
+import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.Language;
 import dev.rei.domain.user.UserId;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,11 +109,13 @@ class ProcessWiringTest {
     }
   }
 
-  /** What a provider module will do: add its providers to the set. */
+  /** What a provider module will do: add its providers to the set, and their key pools. */
   static final class TestProviderModule extends AbstractModule {
     @Override
     protected void configure() {
       Multibinder.newSetBinder(binder(), GenerationProvider.class).addBinding().toInstance(new InstantProvider());
+      Multibinder.newSetBinder(binder(), ConfiguredKeyPool.class).addBinding()
+          .toInstance(new ConfiguredKeyPool(ProviderName.of("instant"), 1));
     }
   }
 
@@ -180,7 +194,9 @@ class ProcessWiringTest {
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(all.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(all.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"db\":{\"status\":\"UP\"},"
-        + "\"payments\":{\"status\":\"UP\"},\"redis\":{\"status\":\"UP\"}}}");
+        + "\"payments\":{\"status\":\"UP\"},\"providers\":{\"status\":\"UP\",\"providers\":{\"instant\":"
+        + "{\"status\":\"UP\",\"keys\":1,\"healthy\":1,\"cooling\":0,\"blocked\":0}}},"
+        + "\"redis\":{\"status\":\"UP\"}}}");
     assertThat(Http.get(process.httpPort(), "/health/db").body()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(Http.get(process.httpPort(), "/health/redis").statusCode()).isEqualTo(200);
     assertThat(Http.get(process.httpPort(), "/nothing-here").statusCode()).isEqualTo(404);
@@ -197,5 +213,75 @@ class ProcessWiringTest {
         .contains("rei_outbox_unsent ", "rei_outbox_lag_seconds ")
         .contains("rei_updates_handled_total 0.0")
         .contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds");
+  }
+
+  @Test
+  void givenEveryKeyOfAProviderBlocked_whenHealthIsAsked_thenProvidersAndTheWholeAreDown_withCountsNotKeys() {
+    KeyHealthStore keyHealth = get(KeyHealthStore.class);
+    KeyId only = new KeyId(ProviderName.of("instant"), 0);
+    keyHealth.block(only, new KeyBlock(KeyEffect.BLOCK, get(Clock.class).now().plus(Duration.ofHours(24))));
+    try {
+      HttpResponse<String> providers = Http.get(process.httpPort(), "/health/providers");
+
+      assertThat(providers.statusCode()).isEqualTo(503);
+      assertThat(providers.body()).isEqualTo("{\"status\":\"DOWN\",\"error\":\"no usable key (every key blocked or"
+          + " cooling down): instant\",\"providers\":{\"instant\":{\"status\":\"DOWN\",\"keys\":1,\"healthy\":0,"
+          + "\"cooling\":0,\"blocked\":1}}}");
+      HttpResponse<String> all = Http.get(process.httpPort(), "/health");
+      assertThat(all.statusCode()).isEqualTo(503);
+      assertThat(all.body()).startsWith("{\"status\":\"DOWN\"").contains("\"db\":{\"status\":\"UP\"}");
+    } finally {
+      keyHealth.clear(only);
+    }
+    assertThat(Http.get(process.httpPort(), "/health/providers").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void givenSomeActivity_whenMetricsAreAsked_thenEveryBusinessMetricIsThere() {
+    UserId user = UserId.of(778);
+    get(RegisterUserUseCase.class).register(new RegisterUserCommand(user, Language.RU));
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(process.httpPort(), "/metrics").body())
+        .contains("# HELP rei_jobs_by_kind Jobs by kind and the state they are in now")
+        .contains("rei_jobs_by_kind{kind=\"image_generate\",state=\"succeeded\"}")
+        .contains("rei_job_duration_seconds_bucket{kind=\"video_text\",state=\"failed\",le=\"300.0\"}")
+        .contains("rei_job_duration_seconds_count{kind=\"image_generate\",state=\"succeeded\"}")
+        .contains("rei_provider_errors_total{class=\"billing\",provider=\"instant\"} 0.0")
+        .contains("rei_payments{rail=\"yookassa\",status=\"pending\"}")
+        .contains("rei_inbox_pending 0.0", "rei_inbox_lag_seconds 0.0", "rei_outbox_lag_seconds ")
+        .contains("rei_ledger_system_credits{account=\"bonus\"} -")
+        .contains("rei_ledger_users_credits{figure=\"available\"}", "rei_ledger_users_credits{figure=\"held\"}"));
+  }
+
+  @Test
+  void givenAJobThatFinished_whenDurationsAreRecorded_thenTheTimerCountsItOnce_byKindAndFinalState() {
+    UserId user = UserId.of(779);
+    get(RegisterUserUseCase.class).register(new RegisterUserCommand(user, Language.RU));
+    Instant started = get(Clock.class).now();
+    QuoteResult quoted = get(QuoteUseCase.class)
+        .quote(new QuoteCommand(user, new PricedItem.ImageGeneration(ImageSize.K1), 1)).result();
+    PlaceOrderResult placed = get(PlaceOrderUseCase.class).placeOrder(new PlaceOrderCommand(user,
+        ((QuoteResult.Quoted) quoted).quote(), JobParameters.of(Map.of("prompt", "a dog")),
+        IdempotencyKey.of("test", "order-durations")));
+    Job job = ((PlaceOrderResult.Placed) placed).jobs().get(0);
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        get(JobStore.class).find(job.id()).orElseThrow().state() == JobState.SUCCEEDED);
+    // A clock a minute ahead: the job's finish has settled, as it will have a minute from now.
+    AtomicReference<Instant> now = new AtomicReference<>(started.minusSeconds(60));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    JobDurations durations = new JobDurations(get(UnitOfWork.class), get(JobStore.class), now::get, registry);
+    now.set(get(Clock.class).now().plusSeconds(60));
+
+    durations.run();
+    durations.run();
+
+    Timer timer = registry.get(ReiMeters.JOB_DURATION).tags("kind", "image_generate", "state", "succeeded").timer();
+    assertThat(timer.count()).isGreaterThanOrEqualTo(1);
+    long before = timer.count();
+    now.set(now.get().plusSeconds(60));
+    durations.run();
+    assertThat(timer.count()).as("a job is recorded once").isEqualTo(before);
+    assertThat(registry.get(ReiMeters.JOB_DURATION).tags("kind", "image_generate", "state", "failed").timer().count())
+        .isZero();
   }
 }

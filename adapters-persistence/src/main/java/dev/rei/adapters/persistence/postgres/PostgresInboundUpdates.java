@@ -92,4 +92,10 @@ public final class PostgresInboundUpdates implements InboundUpdates {
     return db.query(dsl -> dsl.deleteFrom(INBOUND_UPDATES).where(INBOUND_UPDATES.HANDLED_AT.isNotNull())
         .and(INBOUND_UPDATES.RECEIVED_AT.lt(Times.toDb(before))).execute());
   }
+  @Override
+  public Optional<Instant> oldestPending() {
+    return db.query(dsl -> dsl.select(org.jooq.impl.DSL.min(INBOUND_UPDATES.RECEIVED_AT)).from(INBOUND_UPDATES)
+        .where(INBOUND_UPDATES.HANDLED_AT.isNull()).fetchOptional(0, java.time.OffsetDateTime.class)
+        .map(Times::fromDb));
+  }
 }

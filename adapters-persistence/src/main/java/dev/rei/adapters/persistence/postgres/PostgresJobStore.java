@@ -166,4 +166,35 @@ public final class PostgresJobStore implements JobStore {
       return counts;
     });
   }
+  @Override
+  public Map<JobKind, Map<JobState, Long>> countFinishedSince(Instant since) {
+    // The finished-jobs index (V9) holds exactly these states, by updated_at.
+    return db.query(dsl -> {
+      Map<JobKind, Map<JobState, Long>> counts = new EnumMap<>(JobKind.class);
+      dsl.select(JOBS.KIND, JOBS.STATE, DSL.count()).from(JOBS).where(JOBS.STATE.in(TERMINAL))
+          .and(JOBS.UPDATED_AT.ge(Times.toDb(since)))
+          .groupBy(JOBS.KIND, JOBS.STATE)
+          .forEach(r -> counts.computeIfAbsent(JobKind.valueOf(r.value1()), k -> new EnumMap<>(JobState.class))
+              .put(JobState.valueOf(r.value2()), r.value3().longValue()));
+      return counts;
+    });
+  }
+
+  @Override
+  public Backlog queuedDue(Instant now) {
+    OffsetDateTime at = Times.toDb(now);
+    // A queued job's DUE_SINCE is its next attempt time: the claim index (V2) covers this condition.
+    return db.query(dsl -> dsl.select(DSL.count(), DSL.min(DUE_SINCE)).from(JOBS)
+        .where(JOBS.STATE.eq(JobState.QUEUED.name())).and(DUE_SINCE.le(at)).and(JOBS.DEADLINE.gt(at))
+        .fetchOne(r -> new Backlog(r.value1(), Optional.ofNullable(r.value2()).map(Times::fromDb))));
+  }
+
+  @Override
+  public List<FinishedJob> finishedBetween(Instant from, Instant to, int limit) {
+    return db.query(dsl -> dsl.select(JOBS.ID, JOBS.KIND, JOBS.STATE, JOBS.CREATED_AT, JOBS.UPDATED_AT).from(JOBS)
+        .where(JOBS.STATE.in(TERMINAL)).and(JOBS.UPDATED_AT.ge(Times.toDb(from))).and(JOBS.UPDATED_AT.lt(Times.toDb(to)))
+        .orderBy(JOBS.UPDATED_AT, JOBS.ID).limit(limit)
+        .fetch(r -> new FinishedJob(new JobId(r.value1()), JobKind.valueOf(r.value2()), JobState.valueOf(r.value3()),
+            Times.fromDb(r.value4()), Times.fromDb(r.value5()))));
+  }
 }

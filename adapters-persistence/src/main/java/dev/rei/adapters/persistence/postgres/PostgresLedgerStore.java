@@ -276,4 +276,21 @@ public final class PostgresLedgerStore implements LedgerStore {
       return totals;
     });
   }
+  @Override
+  public LedgerTotals totals() {
+    return db.query(dsl -> {
+      Map<SystemAccount, Long> system = new EnumMap<>(SystemAccount.class);
+      dsl.selectFrom(SYSTEM_ACCOUNT_TOTALS).fetch().forEach(row -> {
+        if (AccountId.parse(row.getCode()) instanceof SystemAccount account) {
+          system.put(account, systemBalance(row).netPosted());
+        }
+      });
+      // One pass over the user rows, summed in the database: no account leaves it.
+      var users = dsl.select(
+              DSL.coalesce(DSL.sum(ACCOUNTS.CREDITS_POSTED.minus(ACCOUNTS.DEBITS_POSTED)), java.math.BigDecimal.ZERO),
+              DSL.coalesce(DSL.sum(ACCOUNTS.DEBITS_PENDING), java.math.BigDecimal.ZERO))
+          .from(ACCOUNTS).where(ACCOUNTS.USER_ID.isNotNull()).fetchOne();
+      return new LedgerTotals(system, users.value1().longValueExact(), users.value2().longValueExact());
+    });
+  }
 }

@@ -92,4 +92,14 @@ public final class PostgresPaymentStore implements PaymentStore {
       return revenue;
     });
   }
+  @Override
+  public Map<Rail, Map<PaymentStatus, Long>> countByRailAndStatus() {
+    return db.query(dsl -> {
+      Map<Rail, Map<PaymentStatus, Long>> counts = new EnumMap<>(Rail.class);
+      dsl.select(PAYMENTS.RAIL, PAYMENTS.STATUS, DSL.count()).from(PAYMENTS).groupBy(PAYMENTS.RAIL, PAYMENTS.STATUS)
+          .forEach(r -> counts.computeIfAbsent(Rail.valueOf(r.value1()), k -> new EnumMap<>(PaymentStatus.class))
+              .put(PaymentStatus.valueOf(r.value2()), r.value3().longValue()));
+      return counts;
+    });
+  }
 }

@@ -176,6 +176,11 @@ class InboxConsumerTest {
     }
 
     @Override
+    public java.util.Optional<Instant> oldestPending() {
+      return stored.oldestPending();
+    }
+
+    @Override
     public int purgeHandled(Instant before) {
       return stored.purgeHandled(before);
     }

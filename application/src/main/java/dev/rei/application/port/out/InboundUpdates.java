@@ -54,4 +54,7 @@ public interface InboundUpdates {
       return new InboundUpdate(updateId, chatId, payload, receivedAt, 0);
     }
   }
+
+  /** When the oldest unhandled update was received: the inbox lag. Empty when every update is handled. */
+  Optional<Instant> oldestPending();
 }

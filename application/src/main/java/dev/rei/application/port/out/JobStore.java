@@ -65,4 +65,48 @@ public interface JobStore {
 
   /** Jobs in each state now. */
   Map<JobState, Long> countByState();
+  /**
+   * Jobs that reached a final state (succeeded, failed, cancelled, expired) at or after {@code
+   * since}, by kind and final state: the failure-rate alert reads it. A final job is never changed
+   * again, so its last update is when it finished.
+   */
+  Map<JobKind, Map<JobState, Long>> countFinishedSince(Instant since);
+
+  /** The queued jobs due at {@code now} (retry time reached, deadline not passed): the queue backlog. */
+  Backlog queuedDue(Instant now);
+
+  /**
+   * Jobs that reached a final state at or after {@code from} and before {@code to}, oldest first,
+   * at most {@code limit}: what the job-duration metric records.
+   */
+  List<FinishedJob> finishedBetween(Instant from, Instant to, int limit);
+
+  /** How many queued jobs are due, and since when the one due first has waited (empty when none is). */
+  record Backlog(long jobs, Optional<Instant> oldestDueSince) {
+    public Backlog {
+      java.util.Objects.requireNonNull(oldestDueSince, "oldestDueSince");
+      if (jobs < 0 || (jobs == 0) != oldestDueSince.isEmpty()) {
+        throw new IllegalArgumentException("a backlog of " + jobs + " job(s) with oldest " + oldestDueSince);
+      }
+    }
+  }
+
+  /** A job in its final state: what it was, how it ended, when it was created and when it finished. */
+  record FinishedJob(JobId id, JobKind kind, JobState state, Instant createdAt, Instant finishedAt) {
+    public FinishedJob {
+      java.util.Objects.requireNonNull(id, "id");
+      java.util.Objects.requireNonNull(kind, "kind");
+      java.util.Objects.requireNonNull(createdAt, "createdAt");
+      java.util.Objects.requireNonNull(finishedAt, "finishedAt");
+      if (state == null || !state.isTerminal()) {
+        throw new IllegalArgumentException("a finished job is in a final state, was " + state);
+      }
+    }
+
+    /** From creation to the final state; never negative, even if two processes' clocks disagree. */
+    public java.time.Duration duration() {
+      java.time.Duration duration = java.time.Duration.between(createdAt, finishedAt);
+      return duration.isNegative() ? java.time.Duration.ZERO : duration;
+    }
+  }
 }

@@ -55,4 +55,33 @@ public interface LedgerStore {
 
   /** Credits moved to or from users since {@code since}, by history category. */
   Map<HistoryCategory, Long> totalsSince(Instant since);
+
+  /** The ledger's totals now: each system account's posted balance, and what users hold in sum. */
+  LedgerTotals totals();
+
+  /**
+   * Ledger totals. {@code systemPosted} is each system account's posted balance (credits minus
+   * debits; sales and bonus go negative as they give credits out); {@code usersPosted} is the sum
+   * of the users' posted balances, {@code usersHeld} what is held on them for jobs in flight, so
+   * the users can spend {@code usersPosted − usersHeld}.
+   */
+  record LedgerTotals(Map<dev.rei.domain.ledger.SystemAccount, Long> systemPosted, long usersPosted, long usersHeld) {
+    public LedgerTotals {
+      java.util.EnumMap<dev.rei.domain.ledger.SystemAccount, Long> all =
+          new java.util.EnumMap<>(dev.rei.domain.ledger.SystemAccount.class);
+      for (dev.rei.domain.ledger.SystemAccount account : dev.rei.domain.ledger.SystemAccount.values()) {
+        all.put(account, systemPosted.getOrDefault(account, 0L));
+      }
+      systemPosted = java.util.Collections.unmodifiableMap(all);
+      if (usersPosted < 0 || usersHeld < 0) {
+        throw new IllegalArgumentException("user totals are never negative: posted " + usersPosted + ", held "
+            + usersHeld);
+      }
+    }
+
+    /** What users can still spend. */
+    public long usersAvailable() {
+      return usersPosted - usersHeld;
+    }
+  }
 }

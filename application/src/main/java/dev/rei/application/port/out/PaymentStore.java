@@ -33,4 +33,7 @@ public interface PaymentStore {
 
   /** Minor units paid per rail and currency code by payments settled since {@code since}. */
   Map<Rail, Map<String, Long>> revenueSince(Instant since);
+
+  /** Every payment counted by rail and status now; a status with none is absent. */
+  Map<Rail, Map<dev.rei.domain.payment.PaymentStatus, Long>> countByRailAndStatus();
 }

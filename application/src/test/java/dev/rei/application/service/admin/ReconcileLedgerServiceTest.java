@@ -126,5 +126,10 @@ class ReconcileLedgerServiceTest {
     public Map<HistoryCategory, Long> totalsSince(Instant since) {
       return delegate.totalsSince(since);
     }
+
+    @Override
+    public LedgerTotals totals() {
+      return delegate.totals();
+    }
   }
 }
