@@ -12,6 +12,8 @@ import dev.rei.application.service.admin.GetStatsService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
+import dev.rei.application.service.job.GetGenerationService;
+import dev.rei.application.service.job.GetGenerationsService;
 import dev.rei.application.service.job.JobOutcomes;
 import dev.rei.application.service.job.JobTimings;
 import dev.rei.application.service.job.ReleaseLeasesService;
@@ -110,6 +112,8 @@ public final class InMemoryCore {
   public final InMemoryInboundUpdates inbox = new InMemoryInboundUpdates();
   public final InMemoryChatStateStore chatState = new InMemoryChatStateStore();
   public final InMemoryMediaStore media = new InMemoryMediaStore();
+  public final GetGenerationsService generations;
+  public final GetGenerationService generation;
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
@@ -146,6 +150,8 @@ public final class InMemoryCore {
     ban = new BanUserService(db, users, auditLog, notifier, admins, clock);
     unban = new UnbanUserService(db, users, auditLog, notifier, admins, clock);
     stats = new GetStatsService(db, users, jobs, ledger, payments, outbox, admins, clock);
+    generations = new GetGenerationsService(jobs, clock);
+    generation = new GetGenerationService(jobs);
   }
 
   /** Every ledger invariant, checked over the stored balances and transfers. */

@@ -166,4 +166,12 @@ public final class PostgresJobStore implements JobStore {
       return counts;
     });
   }
+
+  @Override
+  public List<Job> ofUserSince(UserId user, Instant since, int offset, int limit) {
+    // jobs_by_user (user_id, created_at) read backwards serves this page.
+    return db.query(dsl -> dsl.selectFrom(JOBS).where(JOBS.USER_ID.eq(user.value()))
+        .and(JOBS.CREATED_AT.ge(Times.toDb(since)))
+        .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc()).offset(offset).limit(limit).fetch(JobMapper::toJob));
+  }
 }

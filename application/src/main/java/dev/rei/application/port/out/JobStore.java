@@ -65,4 +65,10 @@ public interface JobStore {
 
   /** Jobs in each state now. */
   Map<JobState, Long> countByState();
+
+  /**
+   * One page of the user's jobs created since {@code since}: newest first (equal times by id,
+   * descending), skipping {@code offset}, at most {@code limit}. Read without locks.
+   */
+  List<Job> ofUserSince(UserId user, Instant since, int offset, int limit);
 }
