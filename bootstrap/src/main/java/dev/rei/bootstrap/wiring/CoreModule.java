@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
+import dev.rei.application.port.in.job.GetGenerationUseCase;
+import dev.rei.application.port.in.job.GetGenerationsUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
 import dev.rei.application.port.in.admin.BanUserUseCase;
@@ -46,6 +48,8 @@ import dev.rei.application.service.Notifier;
 import dev.rei.application.service.account.GetBalanceService;
 import dev.rei.application.service.account.GetHistoryService;
 import dev.rei.application.service.account.GetTransferService;
+import dev.rei.application.service.job.GetGenerationService;
+import dev.rei.application.service.job.GetGenerationsService;
 import dev.rei.application.service.admin.AdjustBalanceService;
 import dev.rei.application.service.admin.BanUserService;
 import dev.rei.application.service.admin.GetStatsService;
@@ -294,5 +298,17 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   DispatchOutboxUseCase dispatchOutbox(UnitOfWork unitOfWork, Outbox outbox, MessageSender sender, Clock clock) {
     return new DispatchOutboxService(unitOfWork, outbox, sender, clock);
+  }
+
+  @Provides
+  @Singleton
+  GetGenerationsUseCase generations(JobStore jobs, Clock clock) {
+    return new GetGenerationsService(jobs, clock);
+  }
+
+  @Provides
+  @Singleton
+  GetGenerationUseCase generation(JobStore jobs) {
+    return new GetGenerationService(jobs);
   }
 }
