@@ -85,8 +85,11 @@ class ImageCommandsTest {
 
     Call current = api.awaitText(ALICE, "Ваш промпт");
     assertThat(current.text()).contains("портрет в лесу");
-    assertThat(current.button("Создать").data()).startsWith("b:");
     assertThat(harness.core.jobs.liveOf(UserId.of(ALICE))).isEmpty();
+    api.push(api.press(ALICE, current, current.button("Создать").data()));
+    Call quote = api.awaitText(ALICE, "Генерация изображения");
+    assertThat(quote.text()).contains("портрет в лесу").contains("50 кредитов").contains("1K · 1:1")
+        .doesNotContain("📎");
   }
 
   @Test
@@ -94,8 +97,8 @@ class ImageCommandsTest {
     harness.start();
     register(ALICE);
     addReferences(ALICE, 2);
-    api.push(api.press(ALICE, api.awaitText(ALICE, "Добавлено: 2 из 5"),
-        api.awaitText(ALICE, "Добавлено: 2 из 5").button("Готово").data()));
+    Call added = api.awaitText(ALICE, "Добавлено: 2 из 5");
+    api.push(api.press(ALICE, added, added.button("Готово").data()));
     api.awaitText(ALICE, "Референсов: 2 из 5");
     api.push(api.textMessage(ALICE, "ru", "/prompt я на Марсе"));
     api.awaitText(ALICE, "Промпт сохранён");
@@ -127,8 +130,8 @@ class ImageCommandsTest {
     api.awaitText(ALICE, "Больше фото не добавить");
     api.push(api.textMessage(ALICE, "ru", "/prompt лицо"));
     api.push(api.textMessage(ALICE, "ru", "/generate"));
-    api.push(api.press(ALICE, api.awaitText(ALICE, "Генерация изображения"),
-        api.awaitText(ALICE, "Генерация изображения").button("Подтвердить").data()));
+    Call quote = api.awaitText(ALICE, "Генерация изображения");
+    api.push(api.press(ALICE, quote, quote.button("Подтвердить").data()));
     api.awaitText(ALICE, "Заказ принят");
     assertThat(onlyLiveJob(ALICE).parameters().values().get("input_media").split(",")).hasSize(14);
     assertThat(api.findText(ALICE, "Пришлите фото с подписью")).isEmpty();
