@@ -176,7 +176,8 @@ public final class TelegramBot implements AutoCloseable {
 
   /**
    * Starts the inbox workers, the outbox pump and long polling (which first calls deleteWebhook;
-   * if Telegram refuses, this throws and nothing keeps running).
+   * if Telegram refuses, this throws and nothing keeps running), then sets the command menu: only the
+   * process that polls starts a bot, so only it sets the menu.
    */
   public synchronized void start() {
     if (started) {

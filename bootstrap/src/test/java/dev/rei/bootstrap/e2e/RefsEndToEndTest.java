@@ -79,7 +79,8 @@ class RefsEndToEndTest {
     ChatMessage quote = world.awaitTextAfter(user, world.emulator.userSends(user, "/generate"), "Shall we start?");
     assertThat(quote.visibleText()).contains("me on Mars").contains("7 credits").contains("2K · 16:9 · 📎 2 references");
     world.press(user, quote, "✅ Confirm");
-    world.awaitPhoto(user);
+    // The user's own reference photos are media too: wait for the bot's.
+    world.awaitMessage(user, m -> m.fromBot() && m.media() != null && m.messageId() > quote.messageId());
 
     Awaitility.await().atMost(BotWorld.WAIT).until(() -> world.liveJobs(user).isEmpty());
     List<Job> jobs = jobsOf(user);
@@ -100,7 +101,8 @@ class RefsEndToEndTest {
     ChatMessage history = world.awaitTextAfter(user, world.emulator.userSends(user, "/history"), "Your generations");
     assertThat(history.visibleText()).contains("1. Image generation").contains("✅ done").contains("7 credits");
     world.press(user, history, "↩️ 1");
-    ChatMessage again = world.awaitMessage(user, m -> m.media() != null && m.visibleText().contains("↩️"));
+    ChatMessage again = world.awaitMessage(user, m -> m.fromBot() && m.media() != null
+        && m.messageId() > history.messageId() && m.visibleText().contains("↩️"));
     assertThat(world.emulator.fileBytes(again.media().fileId())).isNotEmpty();
     assertThat(world.balance(user).available()).isEqualTo(BONUS.minus(PRICE_2K));
   }

@@ -64,11 +64,9 @@ public final class QuoteFlow {
     if (!parameters.containsKey(ImageFlow.IMAGE_SIZE)) {
       return "";
     }
-    int references = item instanceof PricedItem.ImageGeneration
-        ? parameters.getOrDefault(ImageFlow.INPUT_MEDIA, "").split(",").length : 0;
-    if (parameters.getOrDefault(ImageFlow.INPUT_MEDIA, "").isBlank()) {
-      references = 0;
-    }
+    // An edit's input is the photo being changed, not a reference.
+    String inputs = parameters.getOrDefault(ImageFlow.INPUT_MEDIA, "");
+    int references = item instanceof PricedItem.ImageGeneration && !inputs.isBlank() ? inputs.split(",").length : 0;
     return "\n" + kit.text(user, "quote.imageOptions", "size", parameters.get(ImageFlow.IMAGE_SIZE),
         "ratio", parameters.getOrDefault(ImageFlow.ASPECT_RATIO, "1:1"), "references", references);
   }

@@ -31,6 +31,8 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  * served; everything else is ignored without a word.
  * Pre-checkout queries were answered on the fast path; a Stars {@code successful_payment} is
  * settled through {@link AccountFlow} before the gate, as Telegram has already taken the stars.
+ * The image commands of seed 003 (/prompt /generate /refs /clear /settings /history) and their
+ * buttons go to {@link ImageCommands}.
  */
 public final class UpdateRouter implements UpdateHandler {
 
