@@ -170,4 +170,9 @@ final class PollLagJobStore implements JobStore {
   public List<FinishedJob> finishedBetween(Instant from, Instant to, int limit) {
     return store.finishedBetween(from, to, limit);
   }
+
+  @Override
+  public List<Job> ofUserSince(UserId user, Instant since, int offset, int limit) {
+    return store.ofUserSince(user, since, offset, limit);
+  }
 }

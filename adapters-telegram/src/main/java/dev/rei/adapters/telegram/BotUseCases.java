@@ -4,6 +4,8 @@ import dev.rei.application.port.in.account.GetBalanceUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
+import dev.rei.application.port.in.job.GetGenerationUseCase;
+import dev.rei.application.port.in.job.GetGenerationsUseCase;
 import dev.rei.application.port.in.order.GetCatalogUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
@@ -19,7 +21,8 @@ import java.util.Objects;
 public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balance, GetCatalogUseCase catalog,
     QuoteUseCase quote, PlaceOrderUseCase placeOrder, CancelJobUseCase cancelJob, GetHistoryUseCase history,
     GetTransferUseCase transfer, StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment,
-    SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox) {
+    SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox,
+    GetGenerationsUseCase generations, GetGenerationUseCase generation) {
 
   public BotUseCases {
     Objects.requireNonNull(register, "register");
@@ -35,5 +38,7 @@ public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balanc
     Objects.requireNonNull(settlePayment, "settlePayment");
     Objects.requireNonNull(refundPayment, "refundPayment");
     Objects.requireNonNull(dispatchOutbox, "dispatchOutbox");
+    Objects.requireNonNull(generations, "generations");
+    Objects.requireNonNull(generation, "generation");
   }
 }

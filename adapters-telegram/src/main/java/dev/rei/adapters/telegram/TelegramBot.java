@@ -1,6 +1,7 @@
 package dev.rei.adapters.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rei.adapters.telegram.api.CommandMenu;
 import dev.rei.adapters.telegram.api.TelegramCalls;
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.api.TelegramFiles;
@@ -8,14 +9,20 @@ import dev.rei.adapters.telegram.button.Buttons;
 import dev.rei.adapters.telegram.button.Keyboards;
 import dev.rei.adapters.telegram.flow.AccountFlow;
 import dev.rei.adapters.telegram.flow.FlowKit;
+import dev.rei.adapters.telegram.flow.GenerationsFlow;
 import dev.rei.adapters.telegram.flow.HistoryFlow;
+import dev.rei.adapters.telegram.flow.ImageCommands;
 import dev.rei.adapters.telegram.flow.ImageFlow;
 import dev.rei.adapters.telegram.flow.MenuFlow;
 import dev.rei.adapters.telegram.flow.OrderFlow;
+import dev.rei.adapters.telegram.flow.PhotoDownloads;
+import dev.rei.adapters.telegram.flow.PromptFlow;
 import dev.rei.adapters.telegram.flow.QuoteFlow;
 import dev.rei.adapters.telegram.flow.TopUpFlow;
 import dev.rei.adapters.telegram.flow.ReelsFlow;
+import dev.rei.adapters.telegram.flow.RefsFlow;
 import dev.rei.adapters.telegram.flow.Replies;
+import dev.rei.adapters.telegram.flow.SettingsFlow;
 import dev.rei.adapters.telegram.flow.UpdateRouter;
 import dev.rei.adapters.telegram.flow.UserGate;
 import dev.rei.adapters.telegram.flow.VideoFlow;
@@ -34,6 +41,7 @@ import dev.rei.adapters.telegram.send.OutboxPump;
 import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.adapters.telegram.send.TelegramMessageSender;
 import dev.rei.adapters.telegram.state.Conversations;
+import dev.rei.adapters.telegram.state.ImageProfiles;
 import dev.rei.adapters.telegram.state.OrderMemory;
 import dev.rei.adapters.telegram.state.TopUpPrompts;
 import dev.rei.adapters.telegram.state.VideoDrafts;
@@ -77,6 +85,7 @@ public final class TelegramBot implements AutoCloseable {
   private final OutboxPump pump;
   private final InboxConsumer consumer;
   private final Housekeeping housekeeping;
+  private final CommandMenu commandMenu;
   private TelegramBotsLongPollingApplication polling;
   private ScheduledExecutorService pollThread;
   private OkHttpClient pollHttp;
@@ -100,14 +109,18 @@ public final class TelegramBot implements AutoCloseable {
         new Conversations(ports.chatState(), ports.clock()), new OrderMemory(ports.chatState(), ports.clock()),
         ports.clock());
     QuoteFlow quotes = new QuoteFlow(kit, useCases.quote());
+    ImageProfiles profiles = new ImageProfiles(ports.chatState(), ports.clock());
+    PhotoDownloads photos = new PhotoDownloads(kit, new TelegramFiles(connection), ports.media());
+    RefsFlow refs = new RefsFlow(kit, profiles, photos, ports.media(), settings.maxReferencePhotos());
     this.router = new UpdateRouter(
         new UserGate(ports.users(), useCases.register(), ports.rateLimiter(), ports.chatState(), ports.clock()),
         new MenuFlow(kit, languages, settings.supportContact()),
-        new ImageFlow(kit, quotes, new TelegramFiles(connection), ports.media()),
+        new ImageFlow(kit, quotes, photos, profiles, refs),
         new OrderFlow(kit, quotes, useCases.placeOrder(), useCases.cancelJob()),
         videoFlows(kit, useCases, connection, ports),
         accountFlow(kit, useCases, ports, settings),
-        kit, languages);
+        kit, languages, imageCommands(kit, quotes, profiles, refs, useCases, ports, settings));
+    this.commandMenu = new CommandMenu(calls, texts);
     this.pump = new OutboxPump(useCases.dispatchOutbox(), settings.outboxBatch(), settings.outboxIdleWait(),
         connection::redact);
     this.worker = new InboxWorker(ports.inbox(), codec, new WakingOutbox(router, pump, () -> handledListener.run()), ports.clock(),
@@ -115,6 +128,14 @@ public final class TelegramBot implements AutoCloseable {
     this.housekeeping = new Housekeeping(ports.chatState(), ports.inbox(), ports.clock());
     this.consumer = new InboxConsumer(ports.inbox(), codec, ports.clock(),
         preCheckout == null ? new StarsNotOffered(texts) : preCheckout, calls, worker::wake);
+  }
+
+  private static ImageCommands imageCommands(FlowKit kit, QuoteFlow quotes, ImageProfiles profiles, RefsFlow refs,
+      BotUseCases useCases, BotPorts ports, TelegramSettings settings) {
+    return new ImageCommands(kit, new PromptFlow(kit, quotes, profiles), refs,
+        new SettingsFlow(kit, profiles, useCases.catalog()),
+        new GenerationsFlow(kit, useCases.generations(), useCases.generation(), ports.media(),
+            settings.uploadLimitBytes()));
   }
 
   private static AccountFlow accountFlow(FlowKit kit, BotUseCases useCases, BotPorts ports, TelegramSettings settings) {
@@ -155,7 +176,8 @@ public final class TelegramBot implements AutoCloseable {
 
   /**
    * Starts the inbox workers, the outbox pump and long polling (which first calls deleteWebhook;
-   * if Telegram refuses, this throws and nothing keeps running).
+   * if Telegram refuses, this throws and nothing keeps running), then sets the command menu: only the
+   * process that polls starts a bot, so only it sets the menu.
    */
   public synchronized void start() {
     if (started) {
@@ -189,6 +211,18 @@ public final class TelegramBot implements AutoCloseable {
       throw new IllegalStateException("cannot start polling Telegram at " + settings.api().base() + ": " + reason);
     }
     log.info("polling Telegram at {} with {} inbox threads", settings.api().base(), settings.inbox().threads());
+    publishCommandMenu();
+  }
+
+  /** Only the polling process sets the menu; without one the bot works all the same. */
+  private void publishCommandMenu() {
+    try {
+      if (commandMenu.publish()) {
+        log.info("command menu set in Russian and English");
+      }
+    } catch (RuntimeException e) {
+      log.warn("the command menu was not set: {}", connection.redact(String.valueOf(e)));
+    }
   }
 
   /** Wakes the outbox pump, e.g. after a test or a sibling process wrote a message. */

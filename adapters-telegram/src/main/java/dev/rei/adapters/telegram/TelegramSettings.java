@@ -22,6 +22,7 @@ import java.util.Set;
  * @param outboxBatch how many outbox messages one dispatch takes
  * @param outboxIdleWait how long the outbox pump rests when nothing was due
  * @param uploadLimitBytes the largest result uploaded to Telegram (50 MB; more with a self-hosted server)
+ * @param maxReferencePhotos how many reference photos a user may keep for /generate (1..14, Gemini's limit)
  */
 public record TelegramSettings(
     String botToken,
@@ -33,7 +34,12 @@ public record TelegramSettings(
     int pollTimeoutSeconds,
     int outboxBatch,
     Duration outboxIdleWait,
-    long uploadLimitBytes) {
+    long uploadLimitBytes,
+    int maxReferencePhotos) {
+
+  /** Gemini 3 Pro Image takes at most 14 input images. */
+  public static final int MAX_REFERENCE_PHOTOS = 14;
+  public static final int DEFAULT_REFERENCE_PHOTOS = 5;
 
   public TelegramSettings {
     TelegramConnection.requireToken(botToken);
@@ -52,43 +58,52 @@ public record TelegramSettings(
     if (uploadLimitBytes < 1) {
       throw new IllegalArgumentException("the upload limit must be positive");
     }
+    if (maxReferencePhotos < 1 || maxReferencePhotos > MAX_REFERENCE_PHOTOS) {
+      throw new IllegalArgumentException("reference photos must be 1.." + MAX_REFERENCE_PHOTOS + ", was "
+          + maxReferencePhotos);
+    }
   }
 
   /** Telegram's limits, 4 inbox threads, 50-second long polls. */
   public static TelegramSettings defaults(String botToken, String apiUrl, Set<Long> adminIds) {
     return new TelegramSettings(botToken, TelegramEndpoint.parse(apiUrl), adminIds, "", Pacing.TELEGRAM,
         InboxWorker.Settings.defaults(), 50, 30, Duration.ofMillis(250),
-        TelegramMessageSender.DEFAULT_UPLOAD_LIMIT_BYTES);
+        TelegramMessageSender.DEFAULT_UPLOAD_LIMIT_BYTES, DEFAULT_REFERENCE_PHOTOS);
   }
 
   public TelegramSettings withPacing(Pacing newPacing) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, newPacing, inbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, uploadLimitBytes);
+        outboxBatch, outboxIdleWait, uploadLimitBytes, maxReferencePhotos);
   }
 
   public TelegramSettings withInbox(InboxWorker.Settings newInbox) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, newInbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, uploadLimitBytes);
+        outboxBatch, outboxIdleWait, uploadLimitBytes, maxReferencePhotos);
   }
 
   public TelegramSettings withPollTimeoutSeconds(int seconds) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, seconds, outboxBatch,
-        outboxIdleWait, uploadLimitBytes);
+        outboxIdleWait, uploadLimitBytes, maxReferencePhotos);
   }
 
   public TelegramSettings withSupportContact(String contact) {
     return new TelegramSettings(botToken, api, adminIds, contact, pacing, inbox, pollTimeoutSeconds, outboxBatch,
-        outboxIdleWait, uploadLimitBytes);
+        outboxIdleWait, uploadLimitBytes, maxReferencePhotos);
   }
 
   public TelegramSettings withOutbox(int batch, Duration idleWait) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds, batch,
-        idleWait, uploadLimitBytes);
+        idleWait, uploadLimitBytes, maxReferencePhotos);
   }
 
   public TelegramSettings withUploadLimitBytes(long limit) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, limit);
+        outboxBatch, outboxIdleWait, limit, maxReferencePhotos);
+  }
+
+  public TelegramSettings withMaxReferencePhotos(int max) {
+    return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds,
+        outboxBatch, outboxIdleWait, uploadLimitBytes, max);
   }
 
   public boolean isAdmin(long userId) {
@@ -100,6 +115,7 @@ public record TelegramSettings(
     return "TelegramSettings[botToken=<hidden>, api=" + api.base() + ", adminIds=" + adminIds
         + ", supportContact=" + supportContact + ", pacing=" + pacing + ", inbox=" + inbox
         + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", outboxBatch=" + outboxBatch
-        + ", outboxIdleWait=" + outboxIdleWait + ", uploadLimitBytes=" + uploadLimitBytes + "]";
+        + ", outboxIdleWait=" + outboxIdleWait + ", uploadLimitBytes=" + uploadLimitBytes
+        + ", maxReferencePhotos=" + maxReferencePhotos + "]";
   }
 }

@@ -212,7 +212,7 @@ class AccountFlowsTest {
       core.adjust.adjust(new AdjustBalanceCommand(InMemoryCore.ADMIN, UserId.of(ALICE), i, "gift " + i,
           IdempotencyKey.of("test", "gift", Integer.toString(i))));
     }
-    api.push(api.textMessage(ALICE, "ru", "/history"));
+    openCreditHistory(ALICE);
 
     Call first = api.awaitText(ALICE, "История за 30 дней · Все");
     assertThat(first.text()).contains("Страница 1");
@@ -251,7 +251,7 @@ class AccountFlowsTest {
     core.settle.settle(new PaymentNotification(Rail.YOOKASSA, payment.id(), new ProviderPaymentId("test-" + payment.id()),
         PaymentNotification.ReportedStatus.SUCCEEDED, payment.amount(), Optional.empty()));
 
-    api.push(api.textMessage(ALICE, "ru", "/history"));
+    openCreditHistory(ALICE);
     Call history = api.awaitText(ALICE, "История за 30 дней");
     api.push(api.press(ALICE, history, history.button("Пополнение").data()));
 
@@ -261,7 +261,7 @@ class AccountFlowsTest {
 
   @Test
   void givenForgedOrForeignButtons_whenPressed_thenOutOfDateAndNothingStarted() {
-    api.push(api.textMessage(ALICE, "ru", "/history"));
+    openCreditHistory(ALICE);
     Call history = api.awaitText(ALICE, "История за 30 дней");
     Call rails = openTopUp();
     api.push(api.textMessage(BOB, "ru", "/start"));
@@ -321,5 +321,12 @@ class AccountFlowsTest {
 
   private void awaitCallbackAnswer(String fragment) {
     api.await("answercallbackquery", c -> String.valueOf(c.fields().get("text")).contains(fragment));
+  }
+
+  /** /history lists the generations; its 📜 button turns that message into the credit history. */
+  private void openCreditHistory(long user) {
+    api.push(api.textMessage(user, "ru", "/history"));
+    Call generations = api.awaitText(user, "Ваши генерации");
+    api.push(api.press(user, generations, generations.button("История кредитов").data()));
   }
 }

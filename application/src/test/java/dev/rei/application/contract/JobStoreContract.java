@@ -516,4 +516,24 @@ public abstract class JobStoreContract extends StoreContract {
     assertThat(kit.jobs().finishedBetween(T.plusSeconds(11), T.plusSeconds(20), 10)).isEmpty();
     assertThat(kit.jobs().finishedBetween(T, T.plusSeconds(31), 10).get(1).duration()).hasSeconds(20);
   }
+
+  @Test
+  void ofUserSince_pagesTheUsersJobsSince_newestFirst_tiesByIdDescending() {
+    Job old = insert(newJob(ALICE, T.minusSeconds(60)));
+    Job first = insert(newJob(ALICE, T));
+    List<Job> sameTime = newJobs(ALICE, T.plusSeconds(5), 3);
+    sameTime.forEach(this::insert);
+    Job cancelled = update(insert(newJob(ALICE, T.plusSeconds(9))).cancel(CancelledBy.USER, T.plusSeconds(10)).job());
+    insert(newJob(BOB, T.plusSeconds(1)));
+
+    List<Job> tied = sameTime.stream().sorted(Comparator.comparing((Job job) -> job.id().toString()).reversed())
+        .toList();
+    List<Job> all = kit.jobs().ofUserSince(ALICE, T, 0, 10);
+    assertThat(all).containsExactly(cancelled, tied.get(0), tied.get(1), tied.get(2), first);
+    assertThat(kit.jobs().ofUserSince(ALICE, T, 1, 2)).containsExactly(tied.get(0), tied.get(1));
+    assertThat(kit.jobs().ofUserSince(ALICE, T, 4, 10)).containsExactly(first);
+    assertThat(kit.jobs().ofUserSince(ALICE, T, 5, 10)).isEmpty();
+    assertThat(kit.jobs().ofUserSince(ALICE, T.minusSeconds(60), 5, 10)).containsExactly(old);
+    assertThat(kit.jobs().ofUserSince(UserId.of(77), T.minusSeconds(60), 0, 10)).isEmpty();
+  }
 }

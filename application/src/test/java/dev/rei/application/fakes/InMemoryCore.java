@@ -12,6 +12,8 @@ import dev.rei.application.service.admin.GetStatsService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
+import dev.rei.application.service.job.GetGenerationService;
+import dev.rei.application.service.job.GetGenerationsService;
 import dev.rei.application.service.job.JobOutcomes;
 import dev.rei.application.service.job.JobTimings;
 import dev.rei.application.service.job.ReleaseLeasesService;
@@ -116,6 +118,8 @@ public final class InMemoryCore {
   public final dev.rei.application.service.admin.ProviderHealthService providerHealth;
   public final dev.rei.application.service.admin.OperationsWatch operationsWatch;
   public final dev.rei.application.service.admin.LedgerWatch ledgerWatch;
+  public final GetGenerationsService generations;
+  public final GetGenerationService generation;
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
@@ -156,6 +160,8 @@ public final class InMemoryCore {
     operationsWatch = new dev.rei.application.service.admin.OperationsWatch(db, jobs, providerHealth, notifier, clock,
         dev.rei.application.service.admin.OperationsThresholds.DEFAULT);
     ledgerWatch = new dev.rei.application.service.admin.LedgerWatch(db, ledger, notifier);
+    generations = new GetGenerationsService(jobs, clock);
+    generation = new GetGenerationService(jobs);
   }
 
   /** Every ledger invariant, checked over the stored balances and transfers. */

@@ -182,4 +182,15 @@ public final class InMemoryJobStore implements JobStore {
         .map(job -> new FinishedJob(job.id(), job.kind(), job.state(), job.createdAt(), job.updatedAt()))
         .toList());
   }
+
+  @Override
+  public List<Job> ofUserSince(UserId user, Instant since, int offset, int limit) {
+    // Ids compare as their text, as PostgreSQL compares uuids (unsigned), not as UUID.compareTo (signed).
+    return db.access(s -> s.jobs.values().stream()
+        .filter(job -> job.userId().equals(user) && !job.createdAt().isBefore(since))
+        .sorted(Comparator.comparing(Job::createdAt).thenComparing(job -> job.id().toString()).reversed())
+        .skip(offset)
+        .limit(limit)
+        .toList());
+  }
 }

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * The Telegram side: the bot token (none means "start the sandbox"), the Bot API base URL (Telegram's
- * own, or a self-hosted Bot API server, or the sandbox's emulator), and the admins' Telegram ids.
+ * own, or a self-hosted Bot API server, or the sandbox's emulator), the admins' Telegram ids, and how
+ * many reference photos a user may keep for /generate ({@code MAX_REFERENCE_PHOTOS}).
  */
-public record BotSettings(Optional<Secret> token, URI apiUrl, Set<Long> adminIds) {
+public record BotSettings(Optional<Secret> token, URI apiUrl, Set<Long> adminIds, int maxReferencePhotos) {
 
   public static final String TELEGRAM_API_URL = "https://api.telegram.org";
 

@@ -3,6 +3,7 @@ package dev.rei.bootstrap.config;
 import dev.rei.adapters.payments.BreakerSettings;
 import dev.rei.adapters.payments.heleket.HeleketSettings;
 import dev.rei.adapters.payments.yookassa.YooKassaSettings;
+import dev.rei.adapters.telegram.TelegramSettings;
 import dev.rei.adapters.providers.kling.KlingModel;
 import dev.rei.adapters.providers.kling.KlingSettings;
 import dev.rei.application.service.admin.OperationsThresholds;
@@ -62,6 +63,7 @@ public final class ConfigLoader {
   public static final String MAX_ACTIVE_JOBS_PER_USER = "MAX_ACTIVE_JOBS_PER_USER";
   public static final String COST_LIMIT_PER_HOUR = "COST_LIMIT_PER_HOUR";
   public static final String WORKER_THREADS = "WORKER_THREADS";
+  public static final String MAX_REFERENCE_PHOTOS = "MAX_REFERENCE_PHOTOS";
 
   private static final Pattern BOT_TOKEN_SHAPE = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{30,}");
   private static final Pattern REDIS_NAMESPACE_SHAPE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
@@ -121,7 +123,9 @@ public final class ConfigLoader {
           + " '_' or '-', as @BotFather gives it)");
     }
     URI apiUrl = read.httpUrl(TELEGRAM_API_URL, BotSettings.TELEGRAM_API_URL);
-    return new BotSettings(token, apiUrl, read.positiveLongs(ADMIN_IDS));
+    return new BotSettings(token, apiUrl, read.positiveLongs(ADMIN_IDS),
+        read.integer(MAX_REFERENCE_PHOTOS, TelegramSettings.DEFAULT_REFERENCE_PHOTOS, 1,
+            TelegramSettings.MAX_REFERENCE_PHOTOS));
   }
 
   private static DatabaseSettings database(SettingsReader read) {

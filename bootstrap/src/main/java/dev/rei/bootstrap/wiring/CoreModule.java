@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
+import dev.rei.application.port.in.job.GetGenerationUseCase;
+import dev.rei.application.port.in.job.GetGenerationsUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
 import dev.rei.application.port.in.admin.BanUserUseCase;
@@ -50,6 +52,8 @@ import dev.rei.application.service.Notifier;
 import dev.rei.application.service.account.GetBalanceService;
 import dev.rei.application.service.account.GetHistoryService;
 import dev.rei.application.service.account.GetTransferService;
+import dev.rei.application.service.job.GetGenerationService;
+import dev.rei.application.service.job.GetGenerationsService;
 import dev.rei.application.service.admin.AdjustBalanceService;
 import dev.rei.application.service.admin.BanUserService;
 import dev.rei.application.service.admin.GetStatsService;
@@ -321,6 +325,12 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
+  GetGenerationsUseCase generations(JobStore jobs, Clock clock) {
+    return new GetGenerationsService(jobs, clock);
+  }
+
+  @Provides
+  @Singleton
   GetProviderHealthUseCase providerHealth(List<KeyPoolSize> pools, KeyHealthStore keyHealth, Clock clock) {
     return new ProviderHealthService(pools, keyHealth, clock);
   }
@@ -336,5 +346,11 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   WatchLedgerUseCase watchLedger(UnitOfWork unitOfWork, LedgerStore ledger, Notifier notifier) {
     return new LedgerWatch(unitOfWork, ledger, notifier);
+  }
+
+  @Provides
+  @Singleton
+  GetGenerationUseCase generation(JobStore jobs) {
+    return new GetGenerationService(jobs);
   }
 }

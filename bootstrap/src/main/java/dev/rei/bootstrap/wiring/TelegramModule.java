@@ -21,6 +21,8 @@ import dev.rei.application.port.in.payment.RefundPaymentUseCase;
 import dev.rei.application.port.in.payment.SettlePaymentUseCase;
 import dev.rei.application.port.in.payment.StartTopUpUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
+import dev.rei.application.port.in.job.GetGenerationUseCase;
+import dev.rei.application.port.in.job.GetGenerationsUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
 import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
@@ -59,7 +61,8 @@ public final class TelegramModule extends AbstractModule {
   TelegramSettings settings(BotSettings bot) {
     String token = bot.token().orElseThrow(() -> new IllegalStateException("BOT_TOKEN is required to run the bot"))
         .reveal();
-    return TelegramSettings.defaults(token, bot.apiUrl().toString(), bot.adminIds());
+    return TelegramSettings.defaults(token, bot.apiUrl().toString(), bot.adminIds())
+        .withMaxReferencePhotos(bot.maxReferencePhotos());
   }
 
   @Provides
@@ -87,9 +90,11 @@ public final class TelegramModule extends AbstractModule {
       RegisterUserUseCase register, GetBalanceUseCase balance, GetCatalogUseCase catalog, QuoteUseCase quote,
       PlaceOrderUseCase placeOrder, CancelJobUseCase cancel, GetHistoryUseCase history, GetTransferUseCase transfer,
       StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment, SettlePaymentUseCase settle,
-      RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch, Optional<PreCheckoutHandler> preCheckout) {
+      RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch, Optional<PreCheckoutHandler> preCheckout,
+      GetGenerationsUseCase generations, GetGenerationUseCase generation) {
     return new TelegramBot(settings, connection, ports, new BotUseCases(register, balance, catalog, quote, placeOrder,
-        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch), preCheckout.orElse(null));
+        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch, generations, generation),
+        preCheckout.orElse(null));
   }
 
   /** The bot as a part of the process: started after the stores, stopped first. */

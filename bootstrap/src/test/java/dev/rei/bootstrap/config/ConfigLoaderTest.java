@@ -378,4 +378,15 @@ class ConfigLoaderTest {
     assertThat(problems(Map.of("ALERT_FAILURE_RATE", "30%"))).extracting(ConfigProblem::variable)
         .containsExactly("ALERT_FAILURE_RATE");
   }
+
+  @Test
+  void givenMaxReferencePhotos_whenLoaded_thenFiveByDefault_andMoreThanGeminisFourteenRefused() {
+    assertThat(TestConfigs.load(Map.of()).bot().maxReferencePhotos()).isEqualTo(5);
+    assertThat(TestConfigs.load(Map.of("MAX_REFERENCE_PHOTOS", "14")).bot().maxReferencePhotos()).isEqualTo(14);
+
+    assertThat(problems(Map.of("MAX_REFERENCE_PHOTOS", "15"))).extracting(ConfigProblem::variable)
+        .containsExactly("MAX_REFERENCE_PHOTOS");
+    assertThat(problems(Map.of("MAX_REFERENCE_PHOTOS", "0"))).extracting(ConfigProblem::variable)
+        .containsExactly("MAX_REFERENCE_PHOTOS");
+  }
 }

@@ -197,4 +197,12 @@ public final class PostgresJobStore implements JobStore {
         .fetch(r -> new FinishedJob(new JobId(r.value1()), JobKind.valueOf(r.value2()), JobState.valueOf(r.value3()),
             Times.fromDb(r.value4()), Times.fromDb(r.value5()))));
   }
+
+  @Override
+  public List<Job> ofUserSince(UserId user, Instant since, int offset, int limit) {
+    // jobs_by_user (user_id, created_at) read backwards serves this page.
+    return db.query(dsl -> dsl.selectFrom(JOBS).where(JOBS.USER_ID.eq(user.value()))
+        .and(JOBS.CREATED_AT.ge(Times.toDb(since)))
+        .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc()).offset(offset).limit(limit).fetch(JobMapper::toJob));
+  }
 }

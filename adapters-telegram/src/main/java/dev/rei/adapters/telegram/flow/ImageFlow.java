@@ -1,45 +1,43 @@
 package dev.rei.adapters.telegram.flow;
 
-import dev.rei.adapters.telegram.api.TelegramFiles;
 import dev.rei.adapters.telegram.state.Conversation;
-import dev.rei.application.port.out.MediaStore;
+import dev.rei.adapters.telegram.state.ImageProfile;
+import dev.rei.adapters.telegram.state.ImageProfiles;
 import dev.rei.domain.job.JobParameters;
-import dev.rei.domain.pricing.ImageSize;
 import dev.rei.domain.pricing.PricedItem;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
  * The image flow: a text is a prompt for a new image; a photo with a caption is an edit of that
  * photo; a photo alone waits (in the stored conversation, so a restart keeps it) for the text
- * that says what to change. Photos are downloaded by us and kept in the MediaStore; providers get
- * our key, never a Telegram file URL. Of an album only the first photo is used.
+ * that says what to change. While /refs is adding, photos become reference photos instead. Every
+ * image job has the user's chosen aspect ratio and size (/settings). Photos are downloaded by us
+ * and kept in the MediaStore; providers get our key, never a Telegram file URL. Of an album only
+ * the first photo is used for an edit.
  */
 public final class ImageFlow {
-
-  private static final Logger log = LoggerFactory.getLogger(ImageFlow.class);
 
   /** Job parameter names shared with the provider adapters. */
   public static final String PROMPT = "prompt";
   public static final String INPUT_MEDIA = "input_media";
   public static final String IMAGE_SIZE = "image_size";
   public static final String LANGUAGE = "language";
-
-  static final ImageSize DEFAULT_SIZE = ImageSize.K1;
+  public static final String ASPECT_RATIO = "aspect_ratio";
 
   private final FlowKit kit;
   private final QuoteFlow quotes;
-  private final TelegramFiles files;
-  private final MediaStore media;
+  private final PhotoDownloads photos;
+  private final ImageProfiles profiles;
+  private final RefsFlow refs;
 
-  public ImageFlow(FlowKit kit, QuoteFlow quotes, TelegramFiles files, MediaStore media) {
+  public ImageFlow(FlowKit kit, QuoteFlow quotes, PhotoDownloads photos, ImageProfiles profiles, RefsFlow refs) {
     this.kit = kit;
     this.quotes = quotes;
-    this.files = files;
-    this.media = media;
+    this.photos = photos;
+    this.profiles = profiles;
+    this.refs = refs;
   }
 
   /** A text that is not a command. */
@@ -54,12 +52,19 @@ public final class ImageFlow {
       return;
     }
     Conversation conversation = kit.conversations().of(user.id());
+    ImageProfile profile = profiles.of(user.id());
     if (conversation.step() == Conversation.Step.AWAITING_EDIT_PROMPT) {
       kit.conversations().reset(user.id());
-      quotes.offer(user, new PricedItem.ImageEdit(DEFAULT_SIZE), parameters(user, prompt, conversation.photoKey()));
+      quotes.offer(user, new PricedItem.ImageEdit(ImageOptions.sizeOf(profile)),
+          ImageOptions.parameters(user, prompt, profile, List.of(conversation.photoKey())));
       return;
     }
-    quotes.offer(user, new PricedItem.ImageGeneration(DEFAULT_SIZE), parameters(user, prompt, null));
+    if (conversation.step() == Conversation.Step.AWAITING_REFERENCES) {
+      // A text ends adding reference photos; it is a prompt like any other.
+      kit.conversations().reset(user.id());
+    }
+    quotes.offer(user, new PricedItem.ImageGeneration(ImageOptions.sizeOf(profile)),
+        ImageOptions.parameters(user, prompt, profile, List.of()));
   }
 
   /**
@@ -70,43 +75,32 @@ public final class ImageFlow {
       String mediaGroupId) {
     Objects.requireNonNull(fileId, "fileId");
     Conversation conversation = kit.conversations().of(user.id());
+    if (conversation.step() == Conversation.Step.AWAITING_REFERENCES) {
+      refs.onPhoto(user, fileId, fileSize, contentType, mediaGroupId, conversation);
+      return;
+    }
     if (mediaGroupId != null && mediaGroupId.equals(conversation.mediaGroupId())) {
       return;
     }
-    if (fileSize != null && fileSize > TelegramFiles.MAX_DOWNLOAD_BYTES) {
-      kit.replies().send(user.chatId(), kit.text(user, "photo.tooLarge"), null);
+    Optional<String> fetched = photos.fetch(user, fileId, fileSize, contentType);
+    if (fetched.isEmpty()) {
       return;
     }
-    TelegramFiles.Download download = files.download(fileId, TelegramFiles.MAX_DOWNLOAD_BYTES);
-    if (download instanceof TelegramFiles.Download.TooLarge) {
-      kit.replies().send(user.chatId(), kit.text(user, "photo.tooLarge"), null);
-      return;
-    }
-    if (download instanceof TelegramFiles.Download.Failed failed) {
-      log.warn("photo of user {} not fetched: {}", user.id(), failed.reason());
-      kit.replies().send(user.chatId(), kit.text(user, "photo.failed"), null);
-      return;
-    }
-    String key = media.put(((TelegramFiles.Download.Fetched) download).content(), contentType);
+    String key = fetched.get();
     String prompt = caption == null ? "" : caption.strip();
     if (prompt.isEmpty()) {
       kit.conversations().save(user.id(), Conversation.awaitingEditPrompt(key, mediaGroupId));
       kit.replies().send(user.chatId(), kit.text(user, "photo.received"), null);
       return;
     }
+    if (prompt.length() > JobParameters.MAX_VALUE_LENGTH) {
+      kit.replies().send(user.chatId(), kit.text(user, "prompt.tooLong", "max", JobParameters.MAX_VALUE_LENGTH), null);
+      return;
+    }
     kit.conversations().save(user.id(),
         mediaGroupId == null ? Conversation.IDLE : Conversation.idleAfterAlbum(mediaGroupId));
-    quotes.offer(user, new PricedItem.ImageEdit(DEFAULT_SIZE), parameters(user, prompt, key));
-  }
-
-  static Map<String, String> parameters(ChatUser user, String prompt, String inputMedia) {
-    Map<String, String> parameters = new TreeMap<>();
-    parameters.put(PROMPT, prompt);
-    parameters.put(IMAGE_SIZE, DEFAULT_SIZE.label());
-    parameters.put(LANGUAGE, user.language().code());
-    if (inputMedia != null) {
-      parameters.put(INPUT_MEDIA, inputMedia);
-    }
-    return parameters;
+    ImageProfile profile = profiles.of(user.id());
+    quotes.offer(user, new PricedItem.ImageEdit(ImageOptions.sizeOf(profile)),
+        ImageOptions.parameters(user, prompt, profile, List.of(key)));
   }
 }

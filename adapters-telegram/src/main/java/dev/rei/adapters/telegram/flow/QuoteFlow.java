@@ -47,7 +47,8 @@ public final class QuoteFlow {
           "available", offer.balance().available()), kit.keyboards().menuOnly(user.language()));
       return;
     }
-    String prompt = TextLimits.cut(parameters.getOrDefault("prompt", ""), PROMPT_ECHO);
+    String prompt = TextLimits.cut(parameters.getOrDefault("prompt", ""), PROMPT_ECHO) + imageOptions(user, item,
+        parameters);
     String text = kit.text(user, "quote." + item.jobKind().name(), "prompt", prompt, "price", quote.total(),
         "available", offer.balance().available());
     String confirmKey = kit.buttons().register(
@@ -56,5 +57,17 @@ public final class QuoteFlow {
     kit.replies().send(user.chatId(), text, Keyboards.of(List.of(
         Buttons.keyed(kit.text(user, "button.confirm"), confirmKey),
         Buttons.keyed(kit.text(user, "button.cancel"), dropKey))));
+  }
+
+  /** "⚙️ 2K · 16:9 · 📎 2 references" under an image prompt, so the user sees what the price is for. */
+  private String imageOptions(ChatUser user, PricedItem item, Map<String, String> parameters) {
+    if (!parameters.containsKey(ImageFlow.IMAGE_SIZE)) {
+      return "";
+    }
+    // An edit's input is the photo being changed, not a reference.
+    String inputs = parameters.getOrDefault(ImageFlow.INPUT_MEDIA, "");
+    int references = item instanceof PricedItem.ImageGeneration && !inputs.isBlank() ? inputs.split(",").length : 0;
+    return "\n" + kit.text(user, "quote.imageOptions", "size", parameters.get(ImageFlow.IMAGE_SIZE),
+        "ratio", parameters.getOrDefault(ImageFlow.ASPECT_RATIO, "1:1"), "references", references);
   }
 }

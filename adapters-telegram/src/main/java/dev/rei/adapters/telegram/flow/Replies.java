@@ -8,8 +8,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
@@ -72,5 +78,44 @@ public final class Replies {
     } else if (result instanceof Result.Paced<?> paced) {
       log.warn("{} to chat {} not sent: paced for {} ms", method, chatId, paced.delay().toMillis());
     }
+  }
+
+  /** Telegram's limit for photos uploaded by bots; larger images go as files. */
+  static final long PHOTO_LIMIT_BYTES = 10L * 1024 * 1024;
+
+  /**
+   * Sends a file we keep: an image as a photo (as a file when Telegram refuses it as a photo or it is
+   * above the photo limit), a video as a video, anything else as a file. False if it was not sent.
+   */
+  public boolean sendFile(long chatId, byte[] content, String contentType, String fileName, String caption,
+      InlineKeyboardMarkup keyboard) {
+    String type = contentType.toLowerCase(Locale.ROOT);
+    String shortCaption = caption == null ? null : TextLimits.caption(caption);
+    Result<Message> result;
+    boolean triedPhoto = type.startsWith("image/") && content.length <= PHOTO_LIMIT_BYTES;
+    if (triedPhoto) {
+      result = calls.callWaiting(chatId, client -> client.execute(SendPhoto.builder().chatId(chatId)
+          .photo(input(content, fileName)).caption(shortCaption).replyMarkup(keyboard).build()));
+      if (!(result instanceof Result.Failed<Message> failed && failed.failure().is(TelegramFailure.Kind.REJECTED))) {
+        report("sendPhoto", chatId, result);
+        return result instanceof Result.Done<Message>;
+      }
+    }
+    if (type.startsWith("video/")) {
+      result = calls.callWaiting(chatId, client -> client.execute(SendVideo.builder().chatId(chatId)
+          .video(input(content, fileName)).caption(shortCaption).supportsStreaming(true).replyMarkup(keyboard)
+          .build()));
+    } else {
+      TelegramCalls.ApiCall<Message> document = client -> client.execute(SendDocument.builder().chatId(chatId)
+          .document(input(content, fileName)).caption(shortCaption).replyMarkup(keyboard).build());
+      // A refused photo sent again as a file completes the first request and must not queue behind it.
+      result = triedPhoto ? calls.callRegardless(chatId, document) : calls.callWaiting(chatId, document);
+    }
+    report("sendFile", chatId, result);
+    return result instanceof Result.Done<Message>;
+  }
+
+  private static InputFile input(byte[] content, String fileName) {
+    return new InputFile(new ByteArrayInputStream(content), fileName);
   }
 }

@@ -31,6 +31,8 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  * served; everything else is ignored without a word.
  * Pre-checkout queries were answered on the fast path; a Stars {@code successful_payment} is
  * settled through {@link AccountFlow} before the gate, as Telegram has already taken the stars.
+ * The image commands of seed 003 (/prompt /generate /refs /clear /settings /history) and their
+ * buttons go to {@link ImageCommands}.
  */
 public final class UpdateRouter implements UpdateHandler {
 
@@ -44,9 +46,10 @@ public final class UpdateRouter implements UpdateHandler {
   private final AccountFlow account;
   private final FlowKit kit;
   private final UserLanguages languages;
+  private final ImageCommands imageCommands;
 
   public UpdateRouter(UserGate gate, MenuFlow menu, ImageFlow images, OrderFlow orders, VideoFlows videos,
-      AccountFlow account, FlowKit kit, UserLanguages languages) {
+      AccountFlow account, FlowKit kit, UserLanguages languages, ImageCommands imageCommands) {
     this.gate = gate;
     this.menu = menu;
     this.images = images;
@@ -55,6 +58,7 @@ public final class UpdateRouter implements UpdateHandler {
     this.account = account;
     this.kit = kit;
     this.languages = languages;
+    this.imageCommands = imageCommands;
   }
 
   @Override
@@ -142,7 +146,7 @@ public final class UpdateRouter implements UpdateHandler {
       case "help" -> menu.help(user);
       case "account", "balance" -> account.show(user);
       case "topup" -> account.topUp(user);
-      case "history" -> account.history(user);
+      case "history" -> imageCommands.history(user);
       case "paysupport" -> account.paySupport(user);
       case "language", "lang" -> menu.chooseLanguage(user);
       case "image" -> {
@@ -152,6 +156,11 @@ public final class UpdateRouter implements UpdateHandler {
       case "video", "reels" -> videos.command(user, command.toLowerCase(Locale.ROOT));
       case "support" -> menu.support(user);
       case "cancel" -> menu.reset(user);
+      case "prompt" -> imageCommands.prompt(user, argumentOf(text));
+      case "generate" -> imageCommands.generate(user);
+      case "refs" -> imageCommands.refs(user);
+      case "clear" -> imageCommands.clear(user);
+      case "settings" -> imageCommands.settings(user, argumentOf(text));
       default -> menu.say(user, "unknown.command");
     }
   }
@@ -185,6 +194,8 @@ public final class UpdateRouter implements UpdateHandler {
       if (action.isPresent() && action.get().owner() == user.id().value()) {
         if (action.get() instanceof ButtonAction.Account step) {
           account.press(user, query, step.step());
+        } else if (action.get() instanceof ButtonAction.Images step) {
+          imageCommands.press(user, query, step.step());
         } else if (!videos.press(user, query, action.get())) {
           orders.press(user, query, keyed.key(), action.get());
         }
@@ -277,5 +288,11 @@ public final class UpdateRouter implements UpdateHandler {
   private static boolean isImage(Document document) {
     return document != null && document.getFileId() != null && document.getMimeType() != null
         && document.getMimeType().toLowerCase(Locale.ROOT).startsWith("image/");
+  }
+
+  /** What follows a command's name ("/prompt a cat" → "a cat"); empty when nothing does. */
+  private static String argumentOf(String text) {
+    String[] parts = text.strip().split("\\s+", 2);
+    return parts.length < 2 ? "" : parts[1];
   }
 }

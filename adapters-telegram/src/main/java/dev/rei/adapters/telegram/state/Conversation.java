@@ -40,6 +40,13 @@ public record Conversation(Step step, String photoKey, String mediaGroupId) {
     AWAITING_REELS_TEMPLATE,
     AWAITING_REELS_PROMPT,
     AWAITING_REELS_WISHES,
-    AWAITING_REELS_COUNT
+    AWAITING_REELS_COUNT,
+    /** /refs ➕: the next photos are kept as reference photos until ✅ Done or the limit. */
+    AWAITING_REFERENCES
+  }
+
+  /** Adding reference photos; {@code mediaGroupId} is an album already told that the slots ran out. */
+  public static Conversation awaitingReferences(String mediaGroupId) {
+    return new Conversation(Step.AWAITING_REFERENCES, null, mediaGroupId);
   }
 }

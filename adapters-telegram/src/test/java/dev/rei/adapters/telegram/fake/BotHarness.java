@@ -52,6 +52,7 @@ public final class BotHarness implements AutoCloseable {
   private TelegramBot bot;
   private GetCatalogUseCase catalog;
   private PreCheckoutHandler preCheckout;
+  private Integer maxReferencePhotos;
 
   public BotHarness() {
     this(Credits.of(100), UNLIMITED);
@@ -88,7 +89,8 @@ public final class BotHarness implements AutoCloseable {
   public BotUseCases useCases() {
     return new BotUseCases(core.register, core.balance, catalog == null ? core.catalog : catalog, core.quotes,
         core.placeOrder, core.cancel,
-        core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch);
+        core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch,
+        core.generations, core.generation);
   }
 
   /** The pre-checkout answer the bot starts with from now on (none: Stars not offered). */
@@ -98,7 +100,8 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public TelegramBot start() {
-    bot = new TelegramBot(settings, connection, ports, useCases(), preCheckout);
+    bot = new TelegramBot(maxReferencePhotos == null ? settings : settings.withMaxReferencePhotos(maxReferencePhotos),
+        connection, ports, useCases(), preCheckout);
     bot.start();
     return bot;
   }
@@ -135,6 +138,12 @@ public final class BotHarness implements AutoCloseable {
       bot.wakeOutbox();
     }
     return steps;
+  }
+
+  /** How many reference photos a user may keep in the bot started from now on (default: the settings'). */
+  public BotHarness withMaxReferencePhotos(int max) {
+    this.maxReferencePhotos = max;
+    return this;
   }
 
   @Override

@@ -296,7 +296,7 @@ public final class FakeBotApi implements AutoCloseable {
         calls.add(new Call(method, fields, uploads, messageId, true));
         yield ok(sentMessage(messageId, fields));
       }
-      case "answercallbackquery", "answerprecheckoutquery", "refundstarpayment" -> {
+      case "answercallbackquery", "answerprecheckoutquery", "refundstarpayment", "setmycommands" -> {
         calls.add(new Call(method, fields, uploads, -1, true));
         yield ok(true);
       }

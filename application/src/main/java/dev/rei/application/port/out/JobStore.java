@@ -109,4 +109,10 @@ public interface JobStore {
       return duration.isNegative() ? java.time.Duration.ZERO : duration;
     }
   }
+
+  /**
+   * One page of the user's jobs created since {@code since}: newest first (equal times by id,
+   * descending), skipping {@code offset}, at most {@code limit}. Read without locks.
+   */
+  List<Job> ofUserSince(UserId user, Instant since, int offset, int limit);
 }
