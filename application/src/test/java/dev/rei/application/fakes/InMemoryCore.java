@@ -11,6 +11,7 @@ import dev.rei.application.service.admin.BanUserService;
 import dev.rei.application.service.admin.GetStatsService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.admin.UnbanUserService;
+import dev.rei.application.service.job.GetLiveJobsService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.JobOutcomes;
 import dev.rei.application.service.job.JobTimings;
@@ -27,6 +28,8 @@ import dev.rei.application.service.payment.ReconcilePaymentsService;
 import dev.rei.application.service.payment.RefundPaymentService;
 import dev.rei.application.service.payment.SettlePaymentService;
 import dev.rei.application.service.payment.StartTopUpService;
+import dev.rei.application.service.support.AnswerSupportService;
+import dev.rei.application.service.support.ContactSupportService;
 import dev.rei.application.service.user.RegisterUserService;
 import dev.rei.domain.fixtures.PricingFixtures;
 import dev.rei.domain.job.JobKind;
@@ -44,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -110,6 +114,9 @@ public final class InMemoryCore {
   public final InMemoryInboundUpdates inbox = new InMemoryInboundUpdates();
   public final InMemoryChatStateStore chatState = new InMemoryChatStateStore();
   public final InMemoryMediaStore media = new InMemoryMediaStore();
+  public final ContactSupportService contactSupport;
+  public final AnswerSupportService answerSupport;
+  public final GetLiveJobsService liveJobs;
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
@@ -146,6 +153,9 @@ public final class InMemoryCore {
     ban = new BanUserService(db, users, auditLog, notifier, admins, clock);
     unban = new UnbanUserService(db, users, auditLog, notifier, admins, clock);
     stats = new GetStatsService(db, users, jobs, ledger, payments, outbox, admins, clock);
+    contactSupport = new ContactSupportService(db, users, notifier, admins, Optional.empty());
+    answerSupport = new AnswerSupportService(db, users, notifier, admins);
+    liveJobs = new GetLiveJobsService(db, jobs);
   }
 
   /** Every ledger invariant, checked over the stored balances and transfers. */
