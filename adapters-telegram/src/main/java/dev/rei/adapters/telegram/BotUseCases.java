@@ -4,6 +4,7 @@ import dev.rei.application.port.in.account.GetBalanceUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
+import dev.rei.application.port.in.job.GetLiveJobsUseCase;
 import dev.rei.application.port.in.order.GetCatalogUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
@@ -12,6 +13,8 @@ import dev.rei.application.port.in.payment.CheckPaymentUseCase;
 import dev.rei.application.port.in.payment.RefundPaymentUseCase;
 import dev.rei.application.port.in.payment.SettlePaymentUseCase;
 import dev.rei.application.port.in.payment.StartTopUpUseCase;
+import dev.rei.application.port.in.support.AnswerSupportUseCase;
+import dev.rei.application.port.in.support.ContactSupportUseCase;
 import dev.rei.application.port.in.user.RegisterUserUseCase;
 import java.util.Objects;
 
@@ -19,7 +22,8 @@ import java.util.Objects;
 public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balance, GetCatalogUseCase catalog,
     QuoteUseCase quote, PlaceOrderUseCase placeOrder, CancelJobUseCase cancelJob, GetHistoryUseCase history,
     GetTransferUseCase transfer, StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment,
-    SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox) {
+    SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox,
+    ContactSupportUseCase contactSupport, AnswerSupportUseCase answerSupport, GetLiveJobsUseCase liveJobs) {
 
   public BotUseCases {
     Objects.requireNonNull(register, "register");
@@ -35,5 +39,8 @@ public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balanc
     Objects.requireNonNull(settlePayment, "settlePayment");
     Objects.requireNonNull(refundPayment, "refundPayment");
     Objects.requireNonNull(dispatchOutbox, "dispatchOutbox");
+    Objects.requireNonNull(contactSupport, "contactSupport");
+    Objects.requireNonNull(answerSupport, "answerSupport");
+    Objects.requireNonNull(liveJobs, "liveJobs");
   }
 }

@@ -7,6 +7,7 @@ import dev.rei.adapters.telegram.api.TelegramFiles;
 import dev.rei.adapters.telegram.button.Buttons;
 import dev.rei.adapters.telegram.button.Keyboards;
 import dev.rei.adapters.telegram.flow.AccountFlow;
+import dev.rei.adapters.telegram.flow.CancelFlow;
 import dev.rei.adapters.telegram.flow.FlowKit;
 import dev.rei.adapters.telegram.flow.HistoryFlow;
 import dev.rei.adapters.telegram.flow.ImageFlow;
@@ -15,6 +16,7 @@ import dev.rei.adapters.telegram.flow.OrderFlow;
 import dev.rei.adapters.telegram.flow.QuoteFlow;
 import dev.rei.adapters.telegram.flow.TopUpFlow;
 import dev.rei.adapters.telegram.flow.ReelsFlow;
+import dev.rei.adapters.telegram.flow.SupportFlow;
 import dev.rei.adapters.telegram.flow.Replies;
 import dev.rei.adapters.telegram.flow.UpdateRouter;
 import dev.rei.adapters.telegram.flow.UserGate;
@@ -35,6 +37,8 @@ import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.adapters.telegram.send.TelegramMessageSender;
 import dev.rei.adapters.telegram.state.Conversations;
 import dev.rei.adapters.telegram.state.OrderMemory;
+import dev.rei.adapters.telegram.state.SupportQuota;
+import dev.rei.adapters.telegram.state.SupportThreads;
 import dev.rei.adapters.telegram.state.TopUpPrompts;
 import dev.rei.adapters.telegram.state.VideoDrafts;
 import dev.rei.adapters.telegram.text.Texts;
@@ -102,12 +106,13 @@ public final class TelegramBot implements AutoCloseable {
     QuoteFlow quotes = new QuoteFlow(kit, useCases.quote());
     this.router = new UpdateRouter(
         new UserGate(ports.users(), useCases.register(), ports.rateLimiter(), ports.chatState(), ports.clock()),
-        new MenuFlow(kit, languages, settings.supportContact()),
+        new MenuFlow(kit, languages),
         new ImageFlow(kit, quotes, new TelegramFiles(connection), ports.media()),
         new OrderFlow(kit, quotes, useCases.placeOrder(), useCases.cancelJob()),
         videoFlows(kit, useCases, connection, ports),
         accountFlow(kit, useCases, ports, settings),
-        kit, languages);
+        kit, languages, supportFlow(kit, useCases, ports, settings, languages),
+        new CancelFlow(kit, useCases.liveJobs()));
     this.pump = new OutboxPump(useCases.dispatchOutbox(), settings.outboxBatch(), settings.outboxIdleWait(),
         connection::redact);
     this.worker = new InboxWorker(ports.inbox(), codec, new WakingOutbox(router, pump, () -> handledListener.run()), ports.clock(),
@@ -123,6 +128,13 @@ public final class TelegramBot implements AutoCloseable {
         settings.supportContact());
     return new AccountFlow(kit, useCases.balance(), topUps,
         new HistoryFlow(kit, useCases.history(), useCases.transfer()), settings.supportContact());
+  }
+
+  private static SupportFlow supportFlow(FlowKit kit, BotUseCases useCases, BotPorts ports, TelegramSettings settings,
+      UserLanguages languages) {
+    return new SupportFlow(kit, useCases.contactSupport(), useCases.answerSupport(),
+        SupportQuota.hourly(ports.chatState(), ports.clock()), new SupportThreads(ports.chatState(), ports.clock()),
+        languages, settings.adminIds(), settings.supportChatId(), settings.supportContact());
   }
 
   private static VideoFlows videoFlows(FlowKit kit, BotUseCases useCases, TelegramConnection connection,

@@ -7,6 +7,7 @@ import dev.rei.adapters.telegram.inbox.InboxWorker;
 import dev.rei.adapters.telegram.send.TelegramMessageSender;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +23,7 @@ import java.util.Set;
  * @param outboxBatch how many outbox messages one dispatch takes
  * @param outboxIdleWait how long the outbox pump rests when nothing was due
  * @param uploadLimitBytes the largest result uploaded to Telegram (50 MB; more with a self-hosted server)
+ * @param supportChatId the group or supergroup where messages to support go (negative); empty: each admin's chat
  */
 public record TelegramSettings(
     String botToken,
@@ -33,7 +35,8 @@ public record TelegramSettings(
     int pollTimeoutSeconds,
     int outboxBatch,
     Duration outboxIdleWait,
-    long uploadLimitBytes) {
+    long uploadLimitBytes,
+    Optional<Long> supportChatId) {
 
   public TelegramSettings {
     TelegramConnection.requireToken(botToken);
@@ -52,43 +55,52 @@ public record TelegramSettings(
     if (uploadLimitBytes < 1) {
       throw new IllegalArgumentException("the upload limit must be positive");
     }
+    Objects.requireNonNull(supportChatId, "supportChatId");
+    if (supportChatId.isPresent() && supportChatId.get() >= 0) {
+      throw new IllegalArgumentException("the support chat must be a group (a negative id), was " + supportChatId.get());
+    }
   }
 
   /** Telegram's limits, 4 inbox threads, 50-second long polls. */
   public static TelegramSettings defaults(String botToken, String apiUrl, Set<Long> adminIds) {
     return new TelegramSettings(botToken, TelegramEndpoint.parse(apiUrl), adminIds, "", Pacing.TELEGRAM,
         InboxWorker.Settings.defaults(), 50, 30, Duration.ofMillis(250),
-        TelegramMessageSender.DEFAULT_UPLOAD_LIMIT_BYTES);
+        TelegramMessageSender.DEFAULT_UPLOAD_LIMIT_BYTES, Optional.empty());
   }
 
   public TelegramSettings withPacing(Pacing newPacing) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, newPacing, inbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, uploadLimitBytes);
+        outboxBatch, outboxIdleWait, uploadLimitBytes, supportChatId);
   }
 
   public TelegramSettings withInbox(InboxWorker.Settings newInbox) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, newInbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, uploadLimitBytes);
+        outboxBatch, outboxIdleWait, uploadLimitBytes, supportChatId);
   }
 
   public TelegramSettings withPollTimeoutSeconds(int seconds) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, seconds, outboxBatch,
-        outboxIdleWait, uploadLimitBytes);
+        outboxIdleWait, uploadLimitBytes, supportChatId);
   }
 
   public TelegramSettings withSupportContact(String contact) {
     return new TelegramSettings(botToken, api, adminIds, contact, pacing, inbox, pollTimeoutSeconds, outboxBatch,
-        outboxIdleWait, uploadLimitBytes);
+        outboxIdleWait, uploadLimitBytes, supportChatId);
   }
 
   public TelegramSettings withOutbox(int batch, Duration idleWait) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds, batch,
-        idleWait, uploadLimitBytes);
+        idleWait, uploadLimitBytes, supportChatId);
   }
 
   public TelegramSettings withUploadLimitBytes(long limit) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, limit);
+        outboxBatch, outboxIdleWait, limit, supportChatId);
+  }
+
+  public TelegramSettings withSupportChatId(long chatId) {
+    return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds,
+        outboxBatch, outboxIdleWait, uploadLimitBytes, Optional.of(chatId));
   }
 
   public boolean isAdmin(long userId) {
@@ -100,6 +112,7 @@ public record TelegramSettings(
     return "TelegramSettings[botToken=<hidden>, api=" + api.base() + ", adminIds=" + adminIds
         + ", supportContact=" + supportContact + ", pacing=" + pacing + ", inbox=" + inbox
         + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", outboxBatch=" + outboxBatch
-        + ", outboxIdleWait=" + outboxIdleWait + ", uploadLimitBytes=" + uploadLimitBytes + "]";
+        + ", outboxIdleWait=" + outboxIdleWait + ", uploadLimitBytes=" + uploadLimitBytes
+        + ", supportChatId=" + supportChatId.map(String::valueOf).orElse("none") + "]";
   }
 }

@@ -44,9 +44,11 @@ public final class UpdateRouter implements UpdateHandler {
   private final AccountFlow account;
   private final FlowKit kit;
   private final UserLanguages languages;
+  private final SupportFlow support;
+  private final CancelFlow cancels;
 
   public UpdateRouter(UserGate gate, MenuFlow menu, ImageFlow images, OrderFlow orders, VideoFlows videos,
-      AccountFlow account, FlowKit kit, UserLanguages languages) {
+      AccountFlow account, FlowKit kit, UserLanguages languages, SupportFlow support, CancelFlow cancels) {
     this.gate = gate;
     this.menu = menu;
     this.images = images;
@@ -55,6 +57,8 @@ public final class UpdateRouter implements UpdateHandler {
     this.account = account;
     this.kit = kit;
     this.languages = languages;
+    this.support = support;
+    this.cancels = cancels;
   }
 
   @Override
@@ -69,6 +73,10 @@ public final class UpdateRouter implements UpdateHandler {
   }
 
   private void onMessage(Message message) {
+    if (support.relay(message)) {
+      // An admin's answer to a support message, in the support chat or their own: not a user's message.
+      return;
+    }
     if (message.getChat() == null || !"private".equals(message.getChat().getType())) {
       return;
     }
@@ -87,11 +95,16 @@ public final class UpdateRouter implements UpdateHandler {
     if (user == null) {
       return;
     }
+    if (!(message.getText() != null && message.getText().startsWith("/")) && support.awaits(user)) {
+      support.onMessage(user, message);
+      return;
+    }
     if (message.getText() != null) {
       String text = message.getText();
       if (text.startsWith("/")) {
         account.forgetAmount(user);
-        command(user, text);
+        support.leave(user);
+        command(user, text, message);
       } else if (account.awaitsAmount(user)) {
         account.onAmount(user, text);
       } else if (!videos.onText(user, text)) {
@@ -130,8 +143,9 @@ public final class UpdateRouter implements UpdateHandler {
     }
   }
 
-  private void command(ChatUser user, String text) {
-    String command = text.split("\\s+", 2)[0].substring(1);
+  private void command(ChatUser user, String text, Message message) {
+    String[] parts = text.split("\\s+", 2);
+    String command = parts[0].substring(1);
     int at = command.indexOf('@');
     if (at >= 0) {
       command = command.substring(0, at);
@@ -150,8 +164,8 @@ public final class UpdateRouter implements UpdateHandler {
         menu.imageIntro(user);
       }
       case "video", "reels" -> videos.command(user, command.toLowerCase(Locale.ROOT));
-      case "support" -> menu.support(user);
-      case "cancel" -> menu.reset(user);
+      case "support" -> support.command(user, message, parts.length > 1 ? parts[1] : "");
+      case "cancel" -> cancels.cancel(user);
       default -> menu.say(user, "unknown.command");
     }
   }
@@ -171,10 +185,12 @@ public final class UpdateRouter implements UpdateHandler {
       return;
     }
     account.forgetAmount(user);
+    support.leave(user);
     CallbackData data = CallbackData.parse(query.getData());
     if (data instanceof CallbackData.Nav nav) {
       kit.replies().answer(query.getId(), null);
-      if (!account.navigate(user, nav.target()) && !videos.navigate(user, nav.target())) {
+      if (!account.navigate(user, nav.target()) && !videos.navigate(user, nav.target())
+          && !support.navigate(user, nav.target())) {
         menu.navigate(user, nav.target());
       }
       return;

@@ -40,6 +40,8 @@ public record Conversation(Step step, String photoKey, String mediaGroupId) {
     AWAITING_REELS_TEMPLATE,
     AWAITING_REELS_PROMPT,
     AWAITING_REELS_WISHES,
-    AWAITING_REELS_COUNT
+    AWAITING_REELS_COUNT,
+    /** /support without a text: the next text or photo goes to support. */
+    AWAITING_SUPPORT_MESSAGE
   }
 }
