@@ -37,6 +37,15 @@ class SupportFlowTest {
     harness.close();
   }
 
+  /** The support message shown in {@code chatId}, once the outbox has recorded whom it is from. */
+  private Call relayed(long chatId, String fragment) {
+    Call call = api.awaitText(chatId, fragment);
+    // The fake API records the call before the bot hears back; the thread is remembered after that.
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> harness.core.outbox.countUnsent() == 0);
+    return call;
+  }
+
   private long sentTo(long chatId, String fragment) {
     return api.calls().stream().filter(c -> c.chatId() == chatId && c.text() != null && c.text().contains(fragment))
         .count();
@@ -49,7 +58,7 @@ class SupportFlowTest {
     api.push(api.textMessage(ALICE, "ru", "/support Видео не пришло, заказ 42"));
 
     assertThat(api.awaitText(ALICE, "Отправлено в поддержку").text()).contains("ответим");
-    Call relayed = api.awaitText(ADMIN, "Видео не пришло, заказ 42");
+    Call relayed = relayed(ADMIN, "Видео не пришло, заказ 42");
     assertThat(relayed.text()).contains("В поддержку от " + ALICE).contains("язык: ru");
     assertThat(relayed.fields()).doesNotContainKey("parse_mode");
 
@@ -71,6 +80,7 @@ class SupportFlowTest {
 
     api.awaitText(ALICE, "Sent to support");
     Call relayed = api.await("sendphoto", c -> c.chatId() == SUPPORT_CHAT);
+    relayed(SUPPORT_CHAT, "this is what I see");
     assertThat(relayed.fields()).containsEntry("photo", "screenshot-1");
     assertThat(relayed.text()).contains("this is what I see").contains(String.valueOf(ALICE));
     assertThat(sentTo(ADMIN, "this is what I see")).isZero();
@@ -85,7 +95,7 @@ class SupportFlowTest {
   void givenSupportChat_whenNonAdminRepliesOrTheReplyIsToSomethingElse_thenNothingHappens() {
     start(new BotHarness().withSupportChat(SUPPORT_CHAT));
     api.push(api.textMessage(ALICE, "ru", "/support помогите"));
-    Call relayed = api.awaitText(SUPPORT_CHAT, "помогите");
+    Call relayed = relayed(SUPPORT_CHAT, "помогите");
     Call otherMessage = new Call("sendmessage", Map.of("chat_id", SUPPORT_CHAT, "text", "x"), Map.of(),
         relayed.messageId() + 500, true);
     Call elsewhere = new Call("sendmessage", Map.of("chat_id", -100_999L, "text", "x"), Map.of(),
@@ -109,7 +119,7 @@ class SupportFlowTest {
   void givenAdminReply_whenItIsASticker_thenTheAdminIsToldOnlyTextIsRelayed() {
     start(new BotHarness());
     api.push(api.textMessage(ALICE, "ru", "/support где мой заказ"));
-    Call relayed = api.awaitText(ADMIN, "где мой заказ");
+    Call relayed = relayed(ADMIN, "где мой заказ");
 
     api.push(api.reply(ADMIN, "ru", relayed, null));
 
@@ -123,7 +133,7 @@ class SupportFlowTest {
     String hostile = "<b>bold</b> *star* {0} {text} '";
 
     api.push(api.textMessage(ALICE, "ru", "/support " + hostile));
-    Call relayed = api.awaitText(ADMIN, hostile);
+    Call relayed = relayed(ADMIN, hostile);
     api.push(api.reply(ADMIN, "ru", relayed, "ответ {0} <i>x</i>"));
 
     assertThat(api.awaitText(ALICE, "ответ {0} <i>x</i>").fields()).doesNotContainKey("parse_mode");

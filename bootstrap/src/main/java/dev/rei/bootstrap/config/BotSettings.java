@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * The Telegram side: the bot token (none means "start the sandbox"), the Bot API base URL (Telegram's
- * own, or a self-hosted Bot API server, or the sandbox's emulator), and the admins' Telegram ids.
+ * own, or a self-hosted Bot API server, or the sandbox's emulator), the admins' Telegram ids, and the
+ * group where messages to support go (none: to each admin's private chat).
  */
-public record BotSettings(Optional<Secret> token, URI apiUrl, Set<Long> adminIds) {
+public record BotSettings(Optional<Secret> token, URI apiUrl, Set<Long> adminIds, Optional<Long> supportChatId) {
 
   public static final String TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -17,5 +18,14 @@ public record BotSettings(Optional<Secret> token, URI apiUrl, Set<Long> adminIds
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(apiUrl, "apiUrl");
     adminIds = Set.copyOf(adminIds);
+    Objects.requireNonNull(supportChatId, "supportChatId");
+    if (supportChatId.isPresent() && supportChatId.get() >= 0) {
+      throw new IllegalArgumentException("the support chat is a group: a negative id, was " + supportChatId.get());
+    }
+  }
+
+  /** Without a support chat: messages to support go to each admin. */
+  public BotSettings(Optional<Secret> token, URI apiUrl, Set<Long> adminIds) {
+    this(token, apiUrl, adminIds, Optional.empty());
   }
 }

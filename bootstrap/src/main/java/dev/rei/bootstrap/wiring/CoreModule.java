@@ -80,6 +80,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import dev.rei.application.port.in.job.GetLiveJobsUseCase;
+import dev.rei.application.port.in.support.AnswerSupportUseCase;
+import dev.rei.application.port.in.support.ContactSupportUseCase;
+import dev.rei.application.service.job.GetLiveJobsService;
+import dev.rei.application.service.support.AnswerSupportService;
+import dev.rei.application.service.support.ContactSupportService;
 
 /**
  * The core: every use case bound to its service over the ports the adapter modules bind. Provider
@@ -294,5 +300,24 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   DispatchOutboxUseCase dispatchOutbox(UnitOfWork unitOfWork, Outbox outbox, MessageSender sender, Clock clock) {
     return new DispatchOutboxService(unitOfWork, outbox, sender, clock);
+  }
+
+  @Provides
+  @Singleton
+  ContactSupportUseCase contactSupport(UnitOfWork unitOfWork, UserStore users, Notifier notifier, Admins admins,
+      BotSettings bot) {
+    return new ContactSupportService(unitOfWork, users, notifier, admins, bot.supportChatId());
+  }
+
+  @Provides
+  @Singleton
+  AnswerSupportUseCase answerSupport(UnitOfWork unitOfWork, UserStore users, Notifier notifier, Admins admins) {
+    return new AnswerSupportService(unitOfWork, users, notifier, admins);
+  }
+
+  @Provides
+  @Singleton
+  GetLiveJobsUseCase liveJobs(UnitOfWork unitOfWork, JobStore jobs) {
+    return new GetLiveJobsService(unitOfWork, jobs);
   }
 }
