@@ -118,15 +118,23 @@ public final class TelegramMessageSender implements MessageSender {
     };
   }
 
-  /** The ban notice counts as telling the user; after an unban a new ban is told again. */
+  /**
+   * The ban notice counts as telling the user; after an unban a new ban is told again. It is
+   * marked told before it goes out, so a message the user sends meanwhile is not answered with the
+   * ban a second time; when the gate told them first, the notice is not sent at all.
+   */
   private SendOutcome ban(long chatId, Notice notice, Language language) {
     if (notice.type() == Notice.Type.UNBANNED) {
       banNotices.forget(chatId);
       return text(chatId, render.plain(language, notice), () -> null);
     }
+    if (!banNotices.tell(chatId)) {
+      return new SendOutcome.Sent();
+    }
     SendOutcome outcome = text(chatId, render.plain(language, notice), () -> null);
-    if (outcome instanceof SendOutcome.Sent) {
-      banNotices.tell(chatId);
+    if (!(outcome instanceof SendOutcome.Sent)) {
+      // Not told after all: the retry, or the gate, tells them.
+      banNotices.forget(chatId);
     }
     return outcome;
   }
