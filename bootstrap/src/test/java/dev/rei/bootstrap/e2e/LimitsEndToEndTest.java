@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every usage limit as a user meets it, through the Bot API emulator with the limits in Redis and
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.TestInstance;
  * each has, the hourly spending cap, and a ban told once. No workers run, so orders stay running.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Each scenario is its own user's chat, and mostly waits on that chat's pace: they run side by side.
+@Execution(ExecutionMode.CONCURRENT)
 class LimitsEndToEndTest {
 
   private static final long ADMIN_ID = 8_900;
