@@ -211,7 +211,6 @@ public final class SupportFlow {
   }
 
   private String minutesUntil(Language language, Instant at) {
-    long seconds = Math.max(0, Duration.between(kit.clock().now(), at).getSeconds());
-    return kit.texts().text(language, "minutes", "n", Math.max(1, (seconds + 59) / 60));
+    return WaitWords.of(kit.texts(), language, Duration.between(kit.clock().now(), at));
   }
 }

@@ -238,8 +238,8 @@ public final class UpdateRouter implements UpdateHandler {
   }
 
   private String minutesUntil(Language language, Optional<Instant> retryAt) {
-    long seconds = retryAt.map(at -> Duration.between(kit.clock().now(), at).getSeconds()).orElse(60L);
-    return kit.texts().text(language, "minutes", "n", Math.max(1, (seconds + 59) / 60));
+    return WaitWords.of(kit.texts(), language,
+        retryAt.map(at -> Duration.between(kit.clock().now(), at)).orElse(Duration.ofMinutes(1)));
   }
 
   private void paid(Message message) {
