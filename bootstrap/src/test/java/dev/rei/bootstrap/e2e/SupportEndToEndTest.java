@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * /support end to end: the user's message reaches the admin's chat through the outbox, the admin
- * replies to it there, and the user gets the answer — the real bot against the Bot API emulator.
+ * /support end to end: the user's message reaches the support group (SUPPORT_CHAT_ID) through the
+ * outbox, an admin replies to it there, and the user gets the answer — the real bot against the Bot
+ * API emulator. A reply by someone who is not an admin is not relayed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupportEndToEndTest {
 
   private static final long ADMIN_ID = 8_800;
+  private static final long SUPPORT_CHAT = -1_009_000;
   private static final AtomicLong USERS = new AtomicLong(8_800);
 
   private BotWorld world;
@@ -30,10 +32,11 @@ class SupportEndToEndTest {
 
   @BeforeAll
   void start() throws Exception {
-    world = new BotWorld(Map.of("ADMIN_IDS", Long.toString(ADMIN_ID))).start(Role.BOT);
+    world = new BotWorld(Map.of("ADMIN_IDS", Long.toString(ADMIN_ID), "SUPPORT_CHAT_ID", Long.toString(SUPPORT_CHAT)))
+        .start(Role.BOT);
     admin = EmulatedUser.of(ADMIN_ID, "Ada").withUsername("ada_support").withLanguage("en");
-    // Telegram lets a bot write only to someone who has written to it first.
     world.register(admin);
+    world.emulator.addBotToGroup(SUPPORT_CHAT, admin);
   }
 
   @AfterAll
@@ -48,13 +51,19 @@ class SupportEndToEndTest {
     return user;
   }
 
-  /** The support message in the admin's chat, once the bot knows whom it is from. */
-  private ChatMessage relayedToAdmin(String text) {
-    ChatMessage relayed = world.awaitMessage(admin, m -> m.fromBot() && m.visibleText().contains(text));
+  /** The support message in the support group, once the bot knows whom it is from. */
+  private ChatMessage relayedToSupport(String text) {
+    ChatMessage relayed = world.emulator.awaitMessageTo(SUPPORT_CHAT,
+        m -> m.fromBot() && m.visibleText().contains(text), BotWorld.WAIT);
     ChatStateStore state = world.get(ChatStateStore.class);
     Awaitility.await().atMost(BotWorld.WAIT).until(() -> state.get("support-thread",
-        admin.id() + ":" + relayed.messageId(), world.get(Clock.class).now()).isPresent());
+        SUPPORT_CHAT + ":" + relayed.messageId(), world.get(Clock.class).now()).isPresent());
     return relayed;
+  }
+
+  private ChatMessage awaitInSupport(String text) {
+    return world.emulator.awaitMessageTo(SUPPORT_CHAT, m -> m.fromBot() && m.visibleText().contains(text),
+        BotWorld.WAIT);
   }
 
   @Test
@@ -64,14 +73,16 @@ class SupportEndToEndTest {
     world.emulator.userSends(user, "/support My video never arrived, order 7");
 
     world.awaitText(user, "Sent to support. We will answer you here");
-    ChatMessage relayed = relayedToAdmin("My video never arrived, order 7");
-    assertThat(relayed.visibleText()).contains("To support from " + user.id() + " @uma (Uma), language: en")
-        .contains("Reply to this message");
+    ChatMessage relayed = relayedToSupport("My video never arrived, order 7");
+    // The group has no language of its own: Russian, the default.
+    assertThat(relayed.visibleText()).contains("В поддержку от " + user.id() + " @uma (Uma), язык: en")
+        .contains("Ответьте на это сообщение");
+    assertThat(world.emulator.messagesTo(admin.id())).noneMatch(m -> m.visibleText().contains("never arrived"));
 
-    world.emulator.userReplies(admin, relayed.messageId(), "Found it, it is on its way");
+    world.emulator.userRepliesInGroup(admin, SUPPORT_CHAT, relayed.messageId(), "Found it, it is on its way");
 
     assertThat(world.awaitText(user, "💬 Support: Found it, it is on its way").fromBot()).isTrue();
-    world.awaitText(admin, "The answer was sent to user " + user.id());
+    awaitInSupport("The answer was sent to user " + user.id());
   }
 
   @Test
@@ -84,11 +95,27 @@ class SupportEndToEndTest {
     ChatMessage sent = world.emulator.userSends(user, "The bot charged me twice");
 
     world.awaitTextAfter(user, sent, "Sent to support");
-    ChatMessage relayed = relayedToAdmin("The bot charged me twice");
+    ChatMessage relayed = relayedToSupport("The bot charged me twice");
     assertThat(ask.messageId()).isLessThan(sent.messageId());
 
-    world.emulator.userReplies(admin, relayed.messageId(), "Refunded the second charge");
+    world.emulator.userRepliesInGroup(admin, SUPPORT_CHAT, relayed.messageId(), "Refunded the second charge");
 
     world.awaitText(user, "💬 Support: Refunded the second charge");
+  }
+
+  @Test
+  void givenAMemberWhoIsNoAdmin_whenTheyReplyInTheSupportGroup_thenNothingReachesTheUser() {
+    EmulatedUser user = registered("Ola");
+    EmulatedUser stranger = EmulatedUser.of(USERS.incrementAndGet(), "Sid").withLanguage("en");
+    world.emulator.userSends(user, "/support Where is my photo?");
+    ChatMessage relayed = relayedToSupport("Where is my photo?");
+
+    world.emulator.userRepliesInGroup(stranger, SUPPORT_CHAT, relayed.messageId(), "Send me your password");
+    world.emulator.userRepliesInGroup(admin, SUPPORT_CHAT, relayed.messageId(), "We are looking into it");
+
+    world.awaitText(user, "💬 Support: We are looking into it");
+    assertThat(world.emulator.messagesTo(user.id())).noneMatch(m -> m.visibleText().contains("password"));
+    assertThat(world.emulator.messagesTo(SUPPORT_CHAT)).filteredOn(ChatMessage::fromBot)
+        .filteredOn(m -> m.visibleText().contains("was sent to user " + user.id() + ".")).hasSize(1);
   }
 }
