@@ -28,7 +28,8 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  * texts and photos to {@link ImageFlow}, stored buttons to {@link OrderFlow}, after the
  * {@link UserGate}; {@link VideoFlows} first takes what belongs to the video and Reels flows
  * (their commands, buttons and conversation steps, and every video). Only private chats are
- * served; everything else is ignored without a word.
+ * served, except an admin's reply to a support message in the support chat ({@link SupportFlow});
+ * everything else is ignored without a word.
  * Pre-checkout queries were answered on the fast path; a Stars {@code successful_payment} is
  * settled through {@link AccountFlow} before the gate, as Telegram has already taken the stars.
  */
@@ -144,8 +145,7 @@ public final class UpdateRouter implements UpdateHandler {
   }
 
   private void command(ChatUser user, String text, Message message) {
-    String[] parts = text.split("\\s+", 2);
-    String command = parts[0].substring(1);
+    String command = text.split("\\s+", 2)[0].substring(1);
     int at = command.indexOf('@');
     if (at >= 0) {
       command = command.substring(0, at);
@@ -164,7 +164,7 @@ public final class UpdateRouter implements UpdateHandler {
         menu.imageIntro(user);
       }
       case "video", "reels" -> videos.command(user, command.toLowerCase(Locale.ROOT));
-      case "support" -> support.command(user, message, parts.length > 1 ? parts[1] : "");
+      case "support" -> support.command(user, message, argument(text));
       case "cancel" -> cancels.cancel(user);
       default -> menu.say(user, "unknown.command");
     }
@@ -288,6 +288,12 @@ public final class UpdateRouter implements UpdateHandler {
   private static String videoType(String mimeType) {
     return mimeType == null || !mimeType.toLowerCase(Locale.ROOT).startsWith("video/")
         ? "video/mp4" : mimeType.toLowerCase(Locale.ROOT);
+  }
+
+  /** What follows a command and its first whitespace ("" for none). */
+  private static String argument(String text) {
+    String[] parts = text.split("\\s+", 2);
+    return parts.length > 1 ? parts[1] : "";
   }
 
   private static boolean isImage(Document document) {
