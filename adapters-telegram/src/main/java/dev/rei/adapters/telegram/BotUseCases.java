@@ -6,6 +6,7 @@ import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.job.GetGenerationUseCase;
 import dev.rei.application.port.in.job.GetGenerationsUseCase;
+import dev.rei.application.port.in.job.GetLiveJobsUseCase;
 import dev.rei.application.port.in.order.GetCatalogUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
@@ -14,6 +15,8 @@ import dev.rei.application.port.in.payment.CheckPaymentUseCase;
 import dev.rei.application.port.in.payment.RefundPaymentUseCase;
 import dev.rei.application.port.in.payment.SettlePaymentUseCase;
 import dev.rei.application.port.in.payment.StartTopUpUseCase;
+import dev.rei.application.port.in.support.AnswerSupportUseCase;
+import dev.rei.application.port.in.support.ContactSupportUseCase;
 import dev.rei.application.port.in.user.RegisterUserUseCase;
 import java.util.Objects;
 
@@ -22,7 +25,8 @@ public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balanc
     QuoteUseCase quote, PlaceOrderUseCase placeOrder, CancelJobUseCase cancelJob, GetHistoryUseCase history,
     GetTransferUseCase transfer, StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment,
     SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox,
-    GetGenerationsUseCase generations, GetGenerationUseCase generation) {
+    GetGenerationsUseCase generations, GetGenerationUseCase generation,
+    ContactSupportUseCase contactSupport, AnswerSupportUseCase answerSupport, GetLiveJobsUseCase liveJobs) {
 
   public BotUseCases {
     Objects.requireNonNull(register, "register");
@@ -40,5 +44,8 @@ public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balanc
     Objects.requireNonNull(dispatchOutbox, "dispatchOutbox");
     Objects.requireNonNull(generations, "generations");
     Objects.requireNonNull(generation, "generation");
+    Objects.requireNonNull(contactSupport, "contactSupport");
+    Objects.requireNonNull(answerSupport, "answerSupport");
+    Objects.requireNonNull(liveJobs, "liveJobs");
   }
 }

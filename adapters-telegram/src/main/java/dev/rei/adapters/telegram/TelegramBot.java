@@ -8,6 +8,7 @@ import dev.rei.adapters.telegram.api.TelegramFiles;
 import dev.rei.adapters.telegram.button.Buttons;
 import dev.rei.adapters.telegram.button.Keyboards;
 import dev.rei.adapters.telegram.flow.AccountFlow;
+import dev.rei.adapters.telegram.flow.CancelFlow;
 import dev.rei.adapters.telegram.flow.FlowKit;
 import dev.rei.adapters.telegram.flow.GenerationsFlow;
 import dev.rei.adapters.telegram.flow.HistoryFlow;
@@ -21,6 +22,7 @@ import dev.rei.adapters.telegram.flow.QuoteFlow;
 import dev.rei.adapters.telegram.flow.TopUpFlow;
 import dev.rei.adapters.telegram.flow.ReelsFlow;
 import dev.rei.adapters.telegram.flow.RefsFlow;
+import dev.rei.adapters.telegram.flow.SupportFlow;
 import dev.rei.adapters.telegram.flow.Replies;
 import dev.rei.adapters.telegram.flow.SettingsFlow;
 import dev.rei.adapters.telegram.flow.UpdateRouter;
@@ -43,6 +45,8 @@ import dev.rei.adapters.telegram.send.TelegramMessageSender;
 import dev.rei.adapters.telegram.state.Conversations;
 import dev.rei.adapters.telegram.state.ImageProfiles;
 import dev.rei.adapters.telegram.state.OrderMemory;
+import dev.rei.adapters.telegram.state.SupportQuota;
+import dev.rei.adapters.telegram.state.SupportThreads;
 import dev.rei.adapters.telegram.state.TopUpPrompts;
 import dev.rei.adapters.telegram.state.VideoDrafts;
 import dev.rei.adapters.telegram.text.Texts;
@@ -114,12 +118,14 @@ public final class TelegramBot implements AutoCloseable {
     RefsFlow refs = new RefsFlow(kit, profiles, photos, ports.media(), settings.maxReferencePhotos());
     this.router = new UpdateRouter(
         new UserGate(ports.users(), useCases.register(), ports.rateLimiter(), ports.chatState(), ports.clock()),
-        new MenuFlow(kit, languages, settings.supportContact()),
+        new MenuFlow(kit, languages),
         new ImageFlow(kit, quotes, photos, profiles, refs),
         new OrderFlow(kit, quotes, useCases.placeOrder(), useCases.cancelJob()),
         videoFlows(kit, useCases, connection, ports),
         accountFlow(kit, useCases, ports, settings),
-        kit, languages, imageCommands(kit, quotes, profiles, refs, useCases, ports, settings));
+        kit, languages, imageCommands(kit, quotes, profiles, refs, useCases, ports, settings),
+        supportFlow(kit, useCases, ports, settings, languages),
+        new CancelFlow(kit, useCases.liveJobs()));
     this.commandMenu = new CommandMenu(calls, texts);
     this.pump = new OutboxPump(useCases.dispatchOutbox(), settings.outboxBatch(), settings.outboxIdleWait(),
         connection::redact);
@@ -144,6 +150,13 @@ public final class TelegramBot implements AutoCloseable {
         settings.supportContact());
     return new AccountFlow(kit, useCases.balance(), topUps,
         new HistoryFlow(kit, useCases.history(), useCases.transfer()), settings.supportContact());
+  }
+
+  private static SupportFlow supportFlow(FlowKit kit, BotUseCases useCases, BotPorts ports, TelegramSettings settings,
+      UserLanguages languages) {
+    return new SupportFlow(kit, useCases.contactSupport(), useCases.answerSupport(),
+        SupportQuota.hourly(ports.chatState(), ports.clock()), new SupportThreads(ports.chatState(), ports.clock()),
+        languages, settings.adminIds(), settings.supportChatId(), settings.supportContact());
   }
 
   private static VideoFlows videoFlows(FlowKit kit, BotUseCases useCases, TelegramConnection connection,

@@ -7,6 +7,7 @@ import dev.rei.adapters.telegram.inbox.InboxWorker;
 import dev.rei.adapters.telegram.send.TelegramMessageSender;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,7 @@ import java.util.Set;
  * @param outboxIdleWait how long the outbox pump rests when nothing was due
  * @param uploadLimitBytes the largest result uploaded to Telegram (50 MB; more with a self-hosted server)
  * @param maxReferencePhotos how many reference photos a user may keep for /generate (1..14, Gemini's limit)
+ * @param supportChatId the group or supergroup where messages to support go (negative); empty: each admin's chat
  */
 public record TelegramSettings(
     String botToken,
@@ -35,7 +37,8 @@ public record TelegramSettings(
     int outboxBatch,
     Duration outboxIdleWait,
     long uploadLimitBytes,
-    int maxReferencePhotos) {
+    int maxReferencePhotos,
+    Optional<Long> supportChatId) {
 
   /** Gemini 3 Pro Image takes at most 14 input images. */
   public static final int MAX_REFERENCE_PHOTOS = 14;
@@ -62,48 +65,57 @@ public record TelegramSettings(
       throw new IllegalArgumentException("reference photos must be 1.." + MAX_REFERENCE_PHOTOS + ", was "
           + maxReferencePhotos);
     }
+    Objects.requireNonNull(supportChatId, "supportChatId");
+    if (supportChatId.isPresent() && supportChatId.get() >= 0) {
+      throw new IllegalArgumentException("the support chat must be a group (a negative id), was " + supportChatId.get());
+    }
   }
 
   /** Telegram's limits, 4 inbox threads, 50-second long polls. */
   public static TelegramSettings defaults(String botToken, String apiUrl, Set<Long> adminIds) {
     return new TelegramSettings(botToken, TelegramEndpoint.parse(apiUrl), adminIds, "", Pacing.TELEGRAM,
         InboxWorker.Settings.defaults(), 50, 30, Duration.ofMillis(250),
-        TelegramMessageSender.DEFAULT_UPLOAD_LIMIT_BYTES, DEFAULT_REFERENCE_PHOTOS);
+        TelegramMessageSender.DEFAULT_UPLOAD_LIMIT_BYTES, DEFAULT_REFERENCE_PHOTOS, Optional.empty());
   }
 
   public TelegramSettings withPacing(Pacing newPacing) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, newPacing, inbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, uploadLimitBytes, maxReferencePhotos);
+        outboxBatch, outboxIdleWait, uploadLimitBytes, maxReferencePhotos, supportChatId);
   }
 
   public TelegramSettings withInbox(InboxWorker.Settings newInbox) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, newInbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, uploadLimitBytes, maxReferencePhotos);
+        outboxBatch, outboxIdleWait, uploadLimitBytes, maxReferencePhotos, supportChatId);
   }
 
   public TelegramSettings withPollTimeoutSeconds(int seconds) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, seconds, outboxBatch,
-        outboxIdleWait, uploadLimitBytes, maxReferencePhotos);
+        outboxIdleWait, uploadLimitBytes, maxReferencePhotos, supportChatId);
   }
 
   public TelegramSettings withSupportContact(String contact) {
     return new TelegramSettings(botToken, api, adminIds, contact, pacing, inbox, pollTimeoutSeconds, outboxBatch,
-        outboxIdleWait, uploadLimitBytes, maxReferencePhotos);
+        outboxIdleWait, uploadLimitBytes, maxReferencePhotos, supportChatId);
   }
 
   public TelegramSettings withOutbox(int batch, Duration idleWait) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds, batch,
-        idleWait, uploadLimitBytes, maxReferencePhotos);
+        idleWait, uploadLimitBytes, maxReferencePhotos, supportChatId);
   }
 
   public TelegramSettings withUploadLimitBytes(long limit) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, limit, maxReferencePhotos);
+        outboxBatch, outboxIdleWait, limit, maxReferencePhotos, supportChatId);
   }
 
   public TelegramSettings withMaxReferencePhotos(int max) {
     return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds,
-        outboxBatch, outboxIdleWait, uploadLimitBytes, max);
+        outboxBatch, outboxIdleWait, uploadLimitBytes, max, supportChatId);
+  }
+
+  public TelegramSettings withSupportChatId(long chatId) {
+    return new TelegramSettings(botToken, api, adminIds, supportContact, pacing, inbox, pollTimeoutSeconds,
+        outboxBatch, outboxIdleWait, uploadLimitBytes, maxReferencePhotos, Optional.of(chatId));
   }
 
   public boolean isAdmin(long userId) {
@@ -116,6 +128,7 @@ public record TelegramSettings(
         + ", supportContact=" + supportContact + ", pacing=" + pacing + ", inbox=" + inbox
         + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", outboxBatch=" + outboxBatch
         + ", outboxIdleWait=" + outboxIdleWait + ", uploadLimitBytes=" + uploadLimitBytes
-        + ", maxReferencePhotos=" + maxReferencePhotos + "]";
+        + ", maxReferencePhotos=" + maxReferencePhotos
+        + ", supportChatId=" + supportChatId.map(String::valueOf).orElse("none") + "]";
   }
 }

@@ -52,4 +52,9 @@ public final class Notifier {
     }
     return true;
   }
+
+  /** A notice to any chat, a group's negative id too (the support chat). */
+  public void tellChat(long chatId, Notice.Type type, Map<String, String> values) {
+    outbox.enqueue(OutboxMessage.create(ids.newId(), chatId, Notice.of(type, values), clock.now()));
+  }
 }

@@ -11,6 +11,7 @@ import dev.rei.application.service.admin.BanUserService;
 import dev.rei.application.service.admin.GetStatsService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.admin.UnbanUserService;
+import dev.rei.application.service.job.GetLiveJobsService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.GetGenerationService;
 import dev.rei.application.service.job.GetGenerationsService;
@@ -29,6 +30,8 @@ import dev.rei.application.service.payment.ReconcilePaymentsService;
 import dev.rei.application.service.payment.RefundPaymentService;
 import dev.rei.application.service.payment.SettlePaymentService;
 import dev.rei.application.service.payment.StartTopUpService;
+import dev.rei.application.service.support.AnswerSupportService;
+import dev.rei.application.service.support.ContactSupportService;
 import dev.rei.application.service.user.RegisterUserService;
 import dev.rei.domain.fixtures.PricingFixtures;
 import dev.rei.domain.job.JobKind;
@@ -46,6 +49,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -120,6 +124,9 @@ public final class InMemoryCore {
   public final dev.rei.application.service.admin.LedgerWatch ledgerWatch;
   public final GetGenerationsService generations;
   public final GetGenerationService generation;
+  public final ContactSupportService contactSupport;
+  public final AnswerSupportService answerSupport;
+  public final GetLiveJobsService liveJobs;
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
@@ -162,6 +169,9 @@ public final class InMemoryCore {
     ledgerWatch = new dev.rei.application.service.admin.LedgerWatch(db, ledger, notifier);
     generations = new GetGenerationsService(jobs, clock);
     generation = new GetGenerationService(jobs);
+    contactSupport = new ContactSupportService(db, users, notifier, admins, Optional.empty());
+    answerSupport = new AnswerSupportService(db, users, notifier, admins);
+    liveJobs = new GetLiveJobsService(db, jobs);
   }
 
   /** Every ledger invariant, checked over the stored balances and transfers. */

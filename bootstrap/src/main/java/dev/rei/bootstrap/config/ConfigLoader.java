@@ -41,6 +41,7 @@ public final class ConfigLoader {
   public static final String BOT_TOKEN = "BOT_TOKEN";
   public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
   public static final String ADMIN_IDS = "ADMIN_IDS";
+  public static final String SUPPORT_CHAT_ID = "SUPPORT_CHAT_ID";
   public static final String DATABASE_URL = "DATABASE_URL";
   public static final String DATABASE_USER = "DATABASE_USER";
   public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -125,7 +126,24 @@ public final class ConfigLoader {
     URI apiUrl = read.httpUrl(TELEGRAM_API_URL, BotSettings.TELEGRAM_API_URL);
     return new BotSettings(token, apiUrl, read.positiveLongs(ADMIN_IDS),
         read.integer(MAX_REFERENCE_PHOTOS, TelegramSettings.DEFAULT_REFERENCE_PHOTOS, 1,
-            TelegramSettings.MAX_REFERENCE_PHOTOS));
+            TelegramSettings.MAX_REFERENCE_PHOTOS), supportChatId(read));
+  }
+
+  private static Optional<Long> supportChatId(SettingsReader read) {
+    Optional<String> value = read.optional(SUPPORT_CHAT_ID).map(String::strip).filter(text -> !text.isEmpty());
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      long id = Long.parseLong(value.get());
+      if (id < 0) {
+        return Optional.of(id);
+      }
+    } catch (NumberFormatException e) {
+      // Told below, as for a positive id.
+    }
+    read.problem(SUPPORT_CHAT_ID, "must be a group's chat id, a negative number such as -1001234567890");
+    return Optional.empty();
   }
 
   private static DatabaseSettings database(SettingsReader read) {

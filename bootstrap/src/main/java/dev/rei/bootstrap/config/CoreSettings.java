@@ -49,4 +49,16 @@ public record CoreSettings(
     return new CoreSettings(prices, topUps, bonus, orderLimits, rateLimits, jobTimings, retryPolicy, keyPolicy,
         paymentMinAge, paymentPendingExpiry, alertWindow, operations);
   }
+
+  /** These settings with {@code limits} as the per-user action rate limits. */
+  public CoreSettings withRateLimits(RateLimitPolicy limits) {
+    return new CoreSettings(prices, topUps, welcomeBonus, orderLimits, limits, jobTimings, retryPolicy, keyPolicy,
+        paymentMinAge, paymentPendingExpiry, alertWindow, operations);
+  }
+
+  /** These settings with {@code policy} as the retry policy of jobs. */
+  public CoreSettings withRetryPolicy(RetryPolicy policy) {
+    return new CoreSettings(prices, topUps, welcomeBonus, orderLimits, rateLimits, jobTimings, policy, keyPolicy,
+        paymentMinAge, paymentPendingExpiry, alertWindow, operations);
+  }
 }

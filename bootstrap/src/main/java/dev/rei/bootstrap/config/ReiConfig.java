@@ -79,7 +79,8 @@ public record ReiConfig(
    */
   public ReiConfig forSandbox(Secret token, URI apiUrl) {
     // Never the real database or Redis: sandbox users, credits and jobs stay in DATA_DIR/sandbox.
-    return new ReiConfig(new BotSettings(Optional.of(token), apiUrl, bot.adminIds(), bot.maxReferencePhotos()),
+    return new ReiConfig(new BotSettings(Optional.of(token), apiUrl, bot.adminIds(), bot.maxReferencePhotos(),
+        bot.supportChatId()),
         new DatabaseSettings(Optional.empty(), database.poolSize()), new RedisSettings(Optional.empty(), redis.namespace()),
         http, dataDir.resolve("sandbox"), log, core, workers,
         providers.simulatedOnly(), payments);

@@ -144,6 +144,44 @@ public final class BotApiEmulator implements AutoCloseable {
   }
 
   /**
+   * The user replies with a text to the bot's message {@code repliedToMessageId} in their private chat (the update
+   * carries {@code reply_to_message}, as Telegram's does); returns the user's message.
+   */
+  public ChatMessage userReplies(EmulatedUser user, int repliedToMessageId, String text) {
+    state.conversations.open(user);
+    state.conversations.setBlocked(user, false);
+    return reply(user, user.chatId(), repliedToMessageId, text);
+  }
+
+  /** {@code member} adds the bot to group {@code chatId} (negative): from then on the bot may write there. */
+  public void addBotToGroup(long chatId, EmulatedUser member) {
+    state.conversations.openGroup(chatId, member);
+  }
+
+  /** {@code user} replies with a text to the bot's message {@code repliedToMessageId} in group {@code chatId}. */
+  public ChatMessage userRepliesInGroup(EmulatedUser user, long chatId, int repliedToMessageId, String text) {
+    if (chatId >= 0 || state.conversations.user(chatId).isEmpty()) {
+      throw new IllegalArgumentException("the bot is in no group " + chatId);
+    }
+    return reply(user, chatId, repliedToMessageId, text);
+  }
+
+  private ChatMessage reply(EmulatedUser user, long chatId, int repliedToMessageId, String text) {
+    Objects.requireNonNull(text, "text");
+    ChatMessage original = state.conversations.find(chatId, repliedToMessageId)
+        .filter(found -> !found.deleted())
+        .orElseThrow(() -> new IllegalArgumentException(
+            "there is no message " + repliedToMessageId + " in chat " + chatId + " to reply to"));
+    ChatMessage message = state.conversations.append(chatId, messageId -> new ChatMessage(chatId, messageId, false,
+        user.id(), state.nowEpochSeconds(), text, null, null, commandEntities(text), null, null, null, null, 0, 0,
+        false));
+    ObjectNode rendered = state.render.message(message, user);
+    rendered.set("reply_to_message", state.render.message(original, user));
+    state.updates.push("message", rendered);
+    return message;
+  }
+
+  /**
    * The user presses the inline button with this callback data under a message the bot sent to them; returns the
    * callback_query id. Throws IllegalArgumentException when that message shows no such button, since a Telegram
    * client can only press what is there.

@@ -7,7 +7,7 @@ import java.util.Optional;
  * One version of a message in a private chat, as the emulator keeps it: sent by the bot or by a user, edited in
  * place (a new version with a higher {@code editCount}) or deleted (a last version with {@code deleted}).
  *
- * @param chatId the private chat, which is the user's id
+ * @param chatId the chat: a private chat's id is the user's; a group's (see {@code addBotToGroup}) is negative
  * @param messageId numbered per chat from 1, shared by both sides as on Telegram
  * @param fromBot whether the bot sent it
  * @param fromUserId the sender: the user's id or the bot's id

@@ -47,6 +47,22 @@ final class Conversations {
     }
   }
 
+  /**
+   * Makes a group chat known (a negative id), as when {@code member} adds the bot to it; the member stands for the
+   * group where a chat's user is asked for. Messages in it are rendered with the group as their chat.
+   */
+  void openGroup(long chatId, EmulatedUser member) {
+    if (chatId >= 0) {
+      throw new IllegalArgumentException("a group's chat id is negative, got " + chatId);
+    }
+    lock.lock();
+    try {
+      chats.computeIfAbsent(chatId, id -> new Chat(member));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   Optional<EmulatedUser> user(long chatId) {
     lock.lock();
     try {

@@ -40,6 +40,15 @@ final class MessageJson {
     return node;
   }
 
+  /** A group the bot was added to (a negative id): a supergroup, as support chats are. */
+  ObjectNode group(long chatId) {
+    ObjectNode chat = json.createObjectNode();
+    chat.put("id", chatId);
+    chat.put("type", "supergroup");
+    chat.put("title", "Group " + chatId);
+    return chat;
+  }
+
   ObjectNode chat(EmulatedUser user) {
     ObjectNode chat = json.createObjectNode();
     chat.put("id", user.chatId());
@@ -55,7 +64,7 @@ final class MessageJson {
     ObjectNode node = json.createObjectNode();
     node.put("message_id", message.messageId());
     node.set("from", message.fromBot() ? bot() : user(chatUser));
-    node.set("chat", chat(chatUser));
+    node.set("chat", message.chatId() < 0 ? group(message.chatId()) : chat(chatUser));
     node.put("date", message.dateEpochSeconds());
     if (message.editCount() > 0) {
       node.put("edit_date", message.editDateEpochSeconds());

@@ -91,6 +91,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import dev.rei.application.port.in.job.GetLiveJobsUseCase;
+import dev.rei.application.port.in.support.AnswerSupportUseCase;
+import dev.rei.application.port.in.support.ContactSupportUseCase;
+import dev.rei.application.service.job.GetLiveJobsService;
+import dev.rei.application.service.support.AnswerSupportService;
+import dev.rei.application.service.support.ContactSupportService;
 
 /**
  * The core: every use case bound to its service over the ports the adapter modules bind. Provider
@@ -325,8 +331,21 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
+  ContactSupportUseCase contactSupport(UnitOfWork unitOfWork, UserStore users, Notifier notifier, Admins admins,
+      BotSettings bot) {
+    return new ContactSupportService(unitOfWork, users, notifier, admins, bot.supportChatId());
+  }
+
+  @Provides
+  @Singleton
   GetGenerationsUseCase generations(JobStore jobs, Clock clock) {
     return new GetGenerationsService(jobs, clock);
+  }
+
+  @Provides
+  @Singleton
+  AnswerSupportUseCase answerSupport(UnitOfWork unitOfWork, UserStore users, Notifier notifier, Admins admins) {
+    return new AnswerSupportService(unitOfWork, users, notifier, admins);
   }
 
   @Provides
@@ -352,5 +371,11 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   GetGenerationUseCase generation(JobStore jobs) {
     return new GetGenerationService(jobs);
+  }
+
+  @Provides
+  @Singleton
+  GetLiveJobsUseCase liveJobs(UnitOfWork unitOfWork, JobStore jobs) {
+    return new GetLiveJobsService(unitOfWork, jobs);
   }
 }

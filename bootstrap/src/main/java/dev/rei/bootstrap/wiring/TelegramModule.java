@@ -23,9 +23,12 @@ import dev.rei.application.port.in.payment.StartTopUpUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.job.GetGenerationUseCase;
 import dev.rei.application.port.in.job.GetGenerationsUseCase;
+import dev.rei.application.port.in.job.GetLiveJobsUseCase;
 import dev.rei.application.port.in.order.PlaceOrderUseCase;
 import dev.rei.application.port.in.order.QuoteUseCase;
 import dev.rei.application.port.in.outbox.DispatchOutboxUseCase;
+import dev.rei.application.port.in.support.AnswerSupportUseCase;
+import dev.rei.application.port.in.support.ContactSupportUseCase;
 import dev.rei.application.port.in.user.RegisterUserUseCase;
 import dev.rei.application.port.out.ChatStateStore;
 import dev.rei.application.port.out.Clock;
@@ -61,8 +64,9 @@ public final class TelegramModule extends AbstractModule {
   TelegramSettings settings(BotSettings bot) {
     String token = bot.token().orElseThrow(() -> new IllegalStateException("BOT_TOKEN is required to run the bot"))
         .reveal();
-    return TelegramSettings.defaults(token, bot.apiUrl().toString(), bot.adminIds())
+    TelegramSettings settings = TelegramSettings.defaults(token, bot.apiUrl().toString(), bot.adminIds())
         .withMaxReferencePhotos(bot.maxReferencePhotos());
+    return bot.supportChatId().map(settings::withSupportChatId).orElse(settings);
   }
 
   @Provides
@@ -91,10 +95,11 @@ public final class TelegramModule extends AbstractModule {
       PlaceOrderUseCase placeOrder, CancelJobUseCase cancel, GetHistoryUseCase history, GetTransferUseCase transfer,
       StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment, SettlePaymentUseCase settle,
       RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch, Optional<PreCheckoutHandler> preCheckout,
-      GetGenerationsUseCase generations, GetGenerationUseCase generation) {
+      GetGenerationsUseCase generations, GetGenerationUseCase generation, ContactSupportUseCase contactSupport,
+      AnswerSupportUseCase answerSupport, GetLiveJobsUseCase liveJobs) {
     return new TelegramBot(settings, connection, ports, new BotUseCases(register, balance, catalog, quote, placeOrder,
-        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch, generations, generation),
-        preCheckout.orElse(null));
+        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch, generations, generation,
+        contactSupport, answerSupport, liveJobs), preCheckout.orElse(null));
   }
 
   /** The bot as a part of the process: started after the stores, stopped first. */

@@ -389,4 +389,24 @@ class ConfigLoaderTest {
     assertThat(problems(Map.of("MAX_REFERENCE_PHOTOS", "0"))).extracting(ConfigProblem::variable)
         .containsExactly("MAX_REFERENCE_PHOTOS");
   }
+
+  @Test
+  void givenASupportChat_whenLoaded_thenItIsTheGroupMessagesToSupportGoTo_andTheSandboxKeepsIt() {
+    ReiConfig config = TestConfigs.load(Map.of("SUPPORT_CHAT_ID", " -1001234567890 "));
+
+    assertThat(config.bot().supportChatId()).contains(-1_001_234_567_890L);
+    assertThat(TestConfigs.load(Map.of()).bot().supportChatId()).isEmpty();
+    assertThat(config.forSandbox(Secret.of(TestConfigs.FAKE_BOT_TOKEN), URI.create("http://127.0.0.1:9999"))
+        .bot().supportChatId()).contains(-1_001_234_567_890L);
+  }
+
+  @Test
+  void givenASupportChatThatIsNoGroup_whenLoaded_thenTheProblemSaysWhatItMustBe() {
+    for (String wrong : List.of("12345", "support", "0")) {
+      assertThat(problems(Map.of("SUPPORT_CHAT_ID", wrong))).singleElement().satisfies(problem -> {
+        assertThat(problem.variable()).isEqualTo("SUPPORT_CHAT_ID");
+        assertThat(problem.line()).contains("negative");
+      });
+    }
+  }
 }

@@ -96,9 +96,7 @@ class ReelsEndToEndTest {
     RetryPolicy quick = new RetryPolicy(core.retryPolicy().maxAttempts(),
         Map.of(FailureClass.RATE_LIMIT, Duration.ofSeconds(1), FailureClass.TEMPORARY, Duration.ofSeconds(1)),
         core.retryPolicy().multiplier(), core.retryPolicy().jitter());
-    return config.withCore(new CoreSettings(core.prices(), core.topUps(), core.welcomeBonus(), core.orderLimits(),
-        core.rateLimits(), core.jobTimings(), quick, core.keyPolicy(), core.paymentMinAge(),
-        core.paymentPendingExpiry(), core.alertWindow(), core.operations()));
+    return config.withCore(core.withRetryPolicy(quick));
   }
 
   @AfterEach

@@ -13,12 +13,10 @@ public final class MenuFlow {
 
   private final FlowKit kit;
   private final UserLanguages languages;
-  private final String supportContact;
 
-  public MenuFlow(FlowKit kit, UserLanguages languages, String supportContact) {
+  public MenuFlow(FlowKit kit, UserLanguages languages) {
     this.kit = kit;
     this.languages = languages;
-    this.supportContact = supportContact;
   }
 
   /** A new user's welcome (sent through the outbox) already carries the menu; anyone else gets it now. */
@@ -52,21 +50,8 @@ public final class MenuFlow {
     kit.replies().send(user.chatId(), kit.text(user, "image.intro"), kit.keyboards().menuOnly(user.language()));
   }
 
-  public void support(ChatUser user) {
-    String text = supportContact.isBlank()
-        ? kit.text(user, "soon.support")
-        : kit.text(user, "soon.support") + "\n" + kit.text(user, "support.contact", "contact", supportContact);
-    kit.replies().send(user.chatId(), text, kit.keyboards().menuOnly(user.language()));
-  }
-
   public void say(ChatUser user, String key) {
     kit.replies().send(user.chatId(), kit.text(user, key), kit.keyboards().menuOnly(user.language()));
-  }
-
-  /** /cancel: forget the step the user was in. */
-  public void reset(ChatUser user) {
-    kit.conversations().reset(user.id());
-    kit.replies().send(user.chatId(), kit.text(user, "conversation.reset"), kit.keyboards().mainMenu(user.language()));
   }
 
   /** A menu button: the same as its command. */
@@ -75,9 +60,8 @@ public final class MenuFlow {
       case MENU -> menu(user);
       case HELP -> help(user);
       case IMAGE -> imageIntro(user);
-      // These start their own flows (VideoFlows, AccountFlow), which the router asks before this menu.
-      case VIDEO, REELS, ACCOUNT -> menu(user);
-      case SUPPORT -> support(user);
+      // These start their own flows (VideoFlows, AccountFlow, SupportFlow), which the router asks before this menu.
+      case VIDEO, REELS, ACCOUNT, SUPPORT -> menu(user);
       case LANGUAGE -> chooseLanguage(user);
       case LANGUAGE_RU -> setLanguage(user, Language.RU);
       case LANGUAGE_EN -> setLanguage(user, Language.EN);

@@ -191,9 +191,8 @@ public final class TopUpFlow {
     // Payments have their own, tighter limit (2 a minute by default): each one opens a payment at a rail.
     LimitDecision decision = rateLimiter.tryAcquire(user.id(), ActionClass.PAYMENT, kit.clock().now());
     if (!decision.isAllowed()) {
-      long seconds = decision.retryAt().map(at -> Duration.between(kit.clock().now(), at).getSeconds()).orElse(60L);
-      String text = kit.text(user, "rate.limited", "minutes",
-          kit.texts().text(user.language(), "minutes", "n", Math.max(1, (seconds + 59) / 60)));
+      String text = kit.text(user, "rate.limited", "minutes", WaitWords.of(kit.texts(), user.language(),
+          decision.retryAt().map(at -> Duration.between(kit.clock().now(), at)).orElse(Duration.ofMinutes(1))));
       if (query != null) {
         kit.replies().answer(query.getId(), text);
       }

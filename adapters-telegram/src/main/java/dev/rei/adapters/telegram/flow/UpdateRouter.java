@@ -28,7 +28,8 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  * texts and photos to {@link ImageFlow}, stored buttons to {@link OrderFlow}, after the
  * {@link UserGate}; {@link VideoFlows} first takes what belongs to the video and Reels flows
  * (their commands, buttons and conversation steps, and every video). Only private chats are
- * served; everything else is ignored without a word.
+ * served, except an admin's reply to a support message in the support chat ({@link SupportFlow});
+ * everything else is ignored without a word.
  * Pre-checkout queries were answered on the fast path; a Stars {@code successful_payment} is
  * settled through {@link AccountFlow} before the gate, as Telegram has already taken the stars.
  * The image commands of seed 003 (/prompt /generate /refs /clear /settings /history) and their
@@ -47,9 +48,12 @@ public final class UpdateRouter implements UpdateHandler {
   private final FlowKit kit;
   private final UserLanguages languages;
   private final ImageCommands imageCommands;
+  private final SupportFlow support;
+  private final CancelFlow cancels;
 
   public UpdateRouter(UserGate gate, MenuFlow menu, ImageFlow images, OrderFlow orders, VideoFlows videos,
-      AccountFlow account, FlowKit kit, UserLanguages languages, ImageCommands imageCommands) {
+      AccountFlow account, FlowKit kit, UserLanguages languages, ImageCommands imageCommands, SupportFlow support,
+      CancelFlow cancels) {
     this.gate = gate;
     this.menu = menu;
     this.images = images;
@@ -59,6 +63,8 @@ public final class UpdateRouter implements UpdateHandler {
     this.kit = kit;
     this.languages = languages;
     this.imageCommands = imageCommands;
+    this.support = support;
+    this.cancels = cancels;
   }
 
   @Override
@@ -73,6 +79,10 @@ public final class UpdateRouter implements UpdateHandler {
   }
 
   private void onMessage(Message message) {
+    if (support.relay(message)) {
+      // An admin's answer to a support message, in the support chat or their own: not a user's message.
+      return;
+    }
     if (message.getChat() == null || !"private".equals(message.getChat().getType())) {
       return;
     }
@@ -91,11 +101,16 @@ public final class UpdateRouter implements UpdateHandler {
     if (user == null) {
       return;
     }
+    if (!(message.getText() != null && message.getText().startsWith("/")) && support.awaits(user)) {
+      support.onMessage(user, message);
+      return;
+    }
     if (message.getText() != null) {
       String text = message.getText();
       if (text.startsWith("/")) {
         account.forgetAmount(user);
-        command(user, text);
+        support.leave(user);
+        command(user, text, message);
       } else if (account.awaitsAmount(user)) {
         account.onAmount(user, text);
       } else if (!videos.onText(user, text)) {
@@ -134,7 +149,7 @@ public final class UpdateRouter implements UpdateHandler {
     }
   }
 
-  private void command(ChatUser user, String text) {
+  private void command(ChatUser user, String text, Message message) {
     String command = text.split("\\s+", 2)[0].substring(1);
     int at = command.indexOf('@');
     if (at >= 0) {
@@ -154,13 +169,13 @@ public final class UpdateRouter implements UpdateHandler {
         menu.imageIntro(user);
       }
       case "video", "reels" -> videos.command(user, command.toLowerCase(Locale.ROOT));
-      case "support" -> menu.support(user);
-      case "cancel" -> menu.reset(user);
-      case "prompt" -> imageCommands.prompt(user, argumentOf(text));
+      case "support" -> support.command(user, message, argument(text));
+      case "cancel" -> cancels.cancel(user);
+      case "prompt" -> imageCommands.prompt(user, argument(text));
       case "generate" -> imageCommands.generate(user);
       case "refs" -> imageCommands.refs(user);
       case "clear" -> imageCommands.clear(user);
-      case "settings" -> imageCommands.settings(user, argumentOf(text));
+      case "settings" -> imageCommands.settings(user, argument(text));
       default -> menu.say(user, "unknown.command");
     }
   }
@@ -180,10 +195,12 @@ public final class UpdateRouter implements UpdateHandler {
       return;
     }
     account.forgetAmount(user);
+    support.leave(user);
     CallbackData data = CallbackData.parse(query.getData());
     if (data instanceof CallbackData.Nav nav) {
       kit.replies().answer(query.getId(), null);
-      if (!account.navigate(user, nav.target()) && !videos.navigate(user, nav.target())) {
+      if (!account.navigate(user, nav.target()) && !videos.navigate(user, nav.target())
+          && !support.navigate(user, nav.target())) {
         menu.navigate(user, nav.target());
       }
       return;
@@ -233,8 +250,8 @@ public final class UpdateRouter implements UpdateHandler {
   }
 
   private String minutesUntil(Language language, Optional<Instant> retryAt) {
-    long seconds = retryAt.map(at -> Duration.between(kit.clock().now(), at).getSeconds()).orElse(60L);
-    return kit.texts().text(language, "minutes", "n", Math.max(1, (seconds + 59) / 60));
+    return WaitWords.of(kit.texts(), language,
+        retryAt.map(at -> Duration.between(kit.clock().now(), at)).orElse(Duration.ofMinutes(1)));
   }
 
   private void paid(Message message) {
@@ -285,14 +302,14 @@ public final class UpdateRouter implements UpdateHandler {
         ? "video/mp4" : mimeType.toLowerCase(Locale.ROOT);
   }
 
+  /** What follows a command's name ("/prompt a cat" → "a cat"); empty when nothing does. */
+  private static String argument(String text) {
+    String[] parts = text.strip().split("\\s+", 2);
+    return parts.length > 1 ? parts[1] : "";
+  }
+
   private static boolean isImage(Document document) {
     return document != null && document.getFileId() != null && document.getMimeType() != null
         && document.getMimeType().toLowerCase(Locale.ROOT).startsWith("image/");
-  }
-
-  /** What follows a command's name ("/prompt a cat" → "a cat"); empty when nothing does. */
-  private static String argumentOf(String text) {
-    String[] parts = text.strip().split("\\s+", 2);
-    return parts.length < 2 ? "" : parts[1];
   }
 }

@@ -109,7 +109,27 @@ final class NoticeTexts {
           intValue(notice, "count", 1), notice);
       case JOB_PROGRESS -> progress(language, values.getOrDefault("kind", "unknown"), intValue(notice, "percent", 0));
       case JOB_RESULT -> texts.text(language, "job.result");
+      case SUPPORT_MESSAGE -> supportMessage(language, values);
+      case SUPPORT_ANSWER -> texts.text(language, "support.answer", "text", values.getOrDefault("text", MISSING));
     };
+  }
+
+  /** Who wrote (id, @username, name) and what; the user's words are values, shown as plain text. */
+  private String supportMessage(Language language, Map<String, String> values) {
+    StringBuilder who = new StringBuilder(values.getOrDefault("userId", MISSING));
+    if (values.containsKey("username")) {
+      who.append(' ').append(texts.text(language, "support.who.username", "username", values.get("username")));
+    }
+    if (values.containsKey("name")) {
+      who.append(" (").append(values.get("name")).append(')');
+    }
+    String text = values.getOrDefault("text", "");
+    if (values.containsKey("photo")) {
+      text = text.isBlank() ? texts.text(language, "support.message.photo")
+          : texts.text(language, "support.message.photo") + "\n" + text;
+    }
+    return texts.text(language, "support.message", "who", who.toString(),
+        "language", values.getOrDefault("language", MISSING), "text", text);
   }
 
   private String balanceAdjusted(Language language, Notice notice) {

@@ -10,6 +10,7 @@ import dev.rei.adapters.telegram.button.Keyboards;
 import dev.rei.adapters.telegram.state.BanNotices;
 import dev.rei.adapters.telegram.state.OrderMemory;
 import dev.rei.adapters.telegram.state.RememberedOrder;
+import dev.rei.adapters.telegram.state.SupportThreads;
 import dev.rei.adapters.telegram.text.Texts;
 import dev.rei.adapters.telegram.text.UserLanguages;
 import dev.rei.application.port.out.ChatStateStore;
@@ -67,6 +68,7 @@ public final class TelegramMessageSender implements MessageSender {
   private final StatusBoard board;
   private final OrderMemory orders;
   private final BanNotices banNotices;
+  private final SupportThreads supportThreads;
   private final MediaStore media;
   private final ResultLinks links;
   private final long uploadLimitBytes;
@@ -86,6 +88,7 @@ public final class TelegramMessageSender implements MessageSender {
     this.board = new StatusBoard(calls, texts, render, buttons, new StatusMessages(chatState, clock), this::outcome);
     this.orders = new OrderMemory(chatState, clock);
     this.banNotices = new BanNotices(chatState, clock);
+    this.supportThreads = new SupportThreads(chatState, clock);
     this.media = media;
     this.links = links;
     if (uploadLimitBytes < 1) {
@@ -107,23 +110,57 @@ public final class TelegramMessageSender implements MessageSender {
       case JOB_RETRYING -> retrying(chatId, notice, language);
       case WELCOME -> text(chatId, render.welcome(language, notice), () -> keyboards.mainMenu(language));
       case BANNED, UNBANNED -> ban(chatId, notice, language);
+      case SUPPORT_MESSAGE -> supportMessage(chatId, notice, language);
+      case SUPPORT_ANSWER -> text(chatId, render.plain(language, notice), () -> keyboards.menuOnly(language));
       case PAYMENT_SUCCEEDED, PAYMENT_CANCELED, PAYMENT_REFUNDED ->
           text(chatId, render.plain(language, notice), () -> keyboards.menuOnly(language));
       default -> text(chatId, render.plain(language, notice), () -> null);
     };
   }
 
-  /** The ban notice counts as telling the user; after an unban a new ban is told again. */
+  /**
+   * The ban notice counts as telling the user; after an unban a new ban is told again. It is
+   * marked told before it goes out, so a message the user sends meanwhile is not answered with the
+   * ban a second time; when the gate told them first, the notice is not sent at all.
+   */
   private SendOutcome ban(long chatId, Notice notice, Language language) {
     if (notice.type() == Notice.Type.UNBANNED) {
       banNotices.forget(chatId);
       return text(chatId, render.plain(language, notice), () -> null);
     }
+    if (!banNotices.tell(chatId)) {
+      return new SendOutcome.Sent();
+    }
     SendOutcome outcome = text(chatId, render.plain(language, notice), () -> null);
-    if (outcome instanceof SendOutcome.Sent) {
-      banNotices.tell(chatId);
+    if (!(outcome instanceof SendOutcome.Sent)) {
+      // Not told after all: the retry, or the gate, tells them.
+      banNotices.forget(chatId);
     }
     return outcome;
+  }
+
+  /**
+   * A user's message shown to support: text, or the user's photo (by its file id) with the text as
+   * its caption. The Telegram message id it gets is remembered, so a reply to it finds the user.
+   */
+  private SendOutcome supportMessage(long chatId, Notice notice, Language language) {
+    String text = render.plain(language, notice);
+    String photo = notice.values().get("photo");
+    long user;
+    try {
+      user = Long.parseLong(notice.values().getOrDefault("userId", ""));
+    } catch (NumberFormatException e) {
+      return new SendOutcome.Undeliverable("support message without a user id");
+    }
+    Result<Message> result = photo == null
+        ? calls.tryCall(chatId, client -> client.execute(SendMessage.builder().chatId(chatId)
+            .text(TextLimits.message(text)).build()))
+        : calls.tryCall(chatId, client -> client.execute(SendPhoto.builder().chatId(chatId)
+            .photo(new InputFile(photo)).caption(TextLimits.caption(text)).build()));
+    if (result instanceof Result.Done<Message> done && done.value() != null) {
+      supportThreads.remember(chatId, done.value().getMessageId(), user);
+    }
+    return outcome(result);
   }
 
   private SendOutcome orderPlaced(long chatId, Notice notice, Language language) {

@@ -42,7 +42,9 @@ public record Conversation(Step step, String photoKey, String mediaGroupId) {
     AWAITING_REELS_WISHES,
     AWAITING_REELS_COUNT,
     /** /refs ➕: the next photos are kept as reference photos until ✅ Done or the limit. */
-    AWAITING_REFERENCES
+    AWAITING_REFERENCES,
+    /** /support without a text: the next text or photo goes to support. */
+    AWAITING_SUPPORT_MESSAGE
   }
 
   /** Adding reference photos; {@code mediaGroupId} is an album already told that the slots ran out. */

@@ -30,7 +30,7 @@ public final class Texts {
 
   static final String RESOURCE_DIRECTORY = "/dev/rei/adapters/telegram/text/";
   /** One catalogue per area, so each area's words live (and are edited) apart; a key must be in one only. */
-  static final List<String> CATALOGUES = List.of("messages", "video", "payments", "admin", "images");
+  static final List<String> CATALOGUES = List.of("messages", "video", "payments", "admin", "images", "support");
 
   private final Map<Language, Map<String, String>> patterns;
 

@@ -14,9 +14,11 @@ import dev.rei.application.fakes.InMemoryCore;
 import dev.rei.application.fakes.InMemoryMediaStore;
 import dev.rei.application.port.in.job.WorkResult;
 import dev.rei.application.port.in.order.GetCatalogUseCase;
+import dev.rei.application.port.in.support.ContactSupportUseCase;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.port.out.RateLimiter;
 import dev.rei.application.service.outbox.DispatchOutboxService;
+import dev.rei.application.service.support.ContactSupportService;
 import dev.rei.domain.job.ResultRef;
 import dev.rei.domain.job.WorkerId;
 import dev.rei.domain.ledger.Credits;
@@ -24,6 +26,7 @@ import dev.rei.domain.limits.LimitDecision;
 import dev.rei.domain.limits.OrderLimits;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,7 +55,8 @@ public final class BotHarness implements AutoCloseable {
   private TelegramBot bot;
   private GetCatalogUseCase catalog;
   private PreCheckoutHandler preCheckout;
-  private Integer maxReferencePhotos;
+  private TelegramSettings botSettings;
+  private ContactSupportUseCase contactSupport;
 
   public BotHarness() {
     this(Credits.of(100), UNLIMITED);
@@ -78,6 +82,15 @@ public final class BotHarness implements AutoCloseable {
     dispatch = new DispatchOutboxService(core.db, core.outbox, sender, core.clock);
     core.provider.onSubmit((job, key) -> new GenerationProvider.Outcome.Done(
         new ResultRef(media.put(PNG, "image/png"))));
+    botSettings = settings;
+    contactSupport = core.contactSupport;
+  }
+
+  /** Messages to support go to group {@code chatId} (negative) from now on, not to each admin. */
+  public BotHarness withSupportChat(long chatId) {
+    botSettings = botSettings.withSupportChatId(chatId);
+    contactSupport = new ContactSupportService(core.db, core.users, core.notifier, core.admins, Optional.of(chatId));
+    return this;
   }
 
   /** The catalogue the bot sees from now on (default: the core's, where every kind is offered). */
@@ -90,7 +103,7 @@ public final class BotHarness implements AutoCloseable {
     return new BotUseCases(core.register, core.balance, catalog == null ? core.catalog : catalog, core.quotes,
         core.placeOrder, core.cancel,
         core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch,
-        core.generations, core.generation);
+        core.generations, core.generation, contactSupport, core.answerSupport, core.liveJobs);
   }
 
   /** The pre-checkout answer the bot starts with from now on (none: Stars not offered). */
@@ -100,8 +113,7 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public TelegramBot start() {
-    bot = new TelegramBot(maxReferencePhotos == null ? settings : settings.withMaxReferencePhotos(maxReferencePhotos),
-        connection, ports, useCases(), preCheckout);
+    bot = new TelegramBot(botSettings, connection, ports, useCases(), preCheckout);
     bot.start();
     return bot;
   }
@@ -142,7 +154,7 @@ public final class BotHarness implements AutoCloseable {
 
   /** How many reference photos a user may keep in the bot started from now on (default: the settings'). */
   public BotHarness withMaxReferencePhotos(int max) {
-    this.maxReferencePhotos = max;
+    botSettings = botSettings.withMaxReferencePhotos(max);
     return this;
   }
 

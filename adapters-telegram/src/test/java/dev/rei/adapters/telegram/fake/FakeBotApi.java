@@ -185,6 +185,36 @@ public final class FakeBotApi implements AutoCloseable {
     return message;
   }
 
+  /**
+   * {@code userId} replies with {@code text} to the bot's message {@code repliedTo}, in that
+   * message's chat: a private chat, or a group (a negative chat id) of type supergroup.
+   */
+  public Map<String, Object> reply(long userId, String languageCode, Call repliedTo, String text) {
+    long chatId = repliedTo.chatId();
+    Map<String, Object> original = new LinkedHashMap<>();
+    original.put("message_id", repliedTo.messageId());
+    original.put("date", 1_700_000_000);
+    original.put("chat", chat(chatId));
+    original.put("from", Map.of("id", BOT_ID, "is_bot", true, "first_name", "Rei"));
+    if (repliedTo.text() != null) {
+      original.put("text", repliedTo.text());
+    }
+    Map<String, Object> message = message(userId, languageCode);
+    message.put("chat", chat(chatId));
+    message.put("reply_to_message", original);
+    if (text != null) {
+      message.put("text", text);
+    } else {
+      message.put("sticker", Map.of("file_id", "s", "file_unique_id", "s", "type", "regular", "width", 1,
+          "height", 1, "is_animated", false, "is_video", false));
+    }
+    return Map.of("message", message);
+  }
+
+  private static Map<String, Object> chat(long chatId) {
+    return chatId > 0 ? privateChat(chatId) : Map.of("id", chatId, "type", "supergroup", "title", "Support");
+  }
+
   public void longPollCap(Duration cap) {
     this.longPollCap = cap;
   }

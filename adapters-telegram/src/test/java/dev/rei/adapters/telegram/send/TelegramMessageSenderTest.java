@@ -10,6 +10,7 @@ import dev.rei.adapters.telegram.api.TelegramEndpoint;
 import dev.rei.adapters.telegram.fake.BotHarness;
 import dev.rei.adapters.telegram.fake.FakeBotApi;
 import dev.rei.adapters.telegram.fake.FakeBotApi.Call;
+import dev.rei.adapters.telegram.state.BanNotices;
 import dev.rei.adapters.telegram.text.Texts;
 import dev.rei.adapters.telegram.text.UserLanguages;
 import dev.rei.application.fakes.InMemoryChatStateStore;
@@ -286,6 +287,23 @@ class TelegramMessageSenderTest {
     assertThat(((SendOutcome.RetryLater) second).after()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(7));
     assertThat(api.requestCount()).isEqualTo(calls);
     assertThat(send(EN_USER, Notice.Type.UNBANNED, Map.of())).isInstanceOf(SendOutcome.Sent.class);
+  }
+
+  @Test
+  void givenTheBanAlreadyTold_whenTheBanNoticeComes_thenNotSentTwice_butAfterAnUnbanANewBanIs() {
+    // The gate told the user, who wrote just after the ban, before the outbox sent the notice.
+    assertThat(new BanNotices(chatState, core.clock).tell(RU_USER)).isTrue();
+
+    assertThat(send(RU_USER, Notice.Type.BANNED, Map.of())).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(api.calls("sendmessage")).isEmpty();
+
+    send(RU_USER, Notice.Type.UNBANNED, Map.of());
+    send(RU_USER, Notice.Type.BANNED, Map.of());
+    assertThat(api.calls("sendmessage")).extracting(Call::text)
+        .containsExactly("✅ Доступ к боту восстановлен. Отправьте /start, чтобы продолжить.",
+            "⛔ Доступ к боту ограничен администратором.");
+    // The notice marked the ban told before it went out: a message sent meanwhile is not answered with it again.
+    assertThat(new BanNotices(chatState, core.clock).tell(RU_USER)).isFalse();
   }
 
   @Test

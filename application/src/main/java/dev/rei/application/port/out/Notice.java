@@ -49,6 +49,10 @@ public record Notice(Type type, Map<String, String> values) {
     BALANCE_ADJUSTED,
     BANNED,
     UNBANNED,
-    ADMIN_ALERT
+    ADMIN_ALERT,
+    /** A user's message to support, shown in the support chat or to each admin; replies to it are relayed back. */
+    SUPPORT_MESSAGE,
+    /** Support's answer to a user's message. */
+    SUPPORT_ANSWER
   }
 }
