@@ -155,4 +155,9 @@ final class PollLagJobStore implements JobStore {
   public Map<JobState, Long> countByState() {
     return store.countByState();
   }
+
+  @Override
+  public Map<java.time.LocalDate, Long> countCreatedPerDay(Instant since) {
+    return store.countCreatedPerDay(since);
+  }
 }

@@ -57,4 +57,9 @@ public final class DownPaymentStore implements PaymentStore {
   public Map<Rail, Map<String, Long>> revenueSince(Instant since) {
     throw down();
   }
+
+  @Override
+  public Map<java.time.LocalDate, Map<String, Long>> revenuePerDay(Instant since) {
+    throw down();
+  }
 }

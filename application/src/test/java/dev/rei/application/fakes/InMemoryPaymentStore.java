@@ -102,4 +102,17 @@ public final class InMemoryPaymentStore implements PaymentStore {
       return revenue;
     });
   }
+
+  @Override
+  public Map<java.time.LocalDate, Map<String, Long>> revenuePerDay(Instant since) {
+    return db.access(s -> {
+      Map<java.time.LocalDate, Map<String, Long>> revenue = new java.util.TreeMap<>();
+      s.payments.values().stream()
+          .filter(p -> p.status() == PaymentStatus.SUCCEEDED && p.settledAt().map(t -> !t.isBefore(since)).orElse(false))
+          .forEach(p -> revenue.computeIfAbsent(java.time.LocalDate.ofInstant(p.settledAt().orElseThrow(),
+              java.time.ZoneOffset.UTC), d -> new HashMap<>())
+              .merge(p.amount().currency().code(), p.amount().minorUnits(), Long::sum));
+      return revenue;
+    });
+  }
 }

@@ -8,8 +8,11 @@ import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
 import dev.rei.application.port.in.admin.BanUserUseCase;
+import dev.rei.application.port.in.admin.GetJobUseCase;
 import dev.rei.application.port.in.admin.GetStatsUseCase;
+import dev.rei.application.port.in.admin.GetUserCardUseCase;
 import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
+import dev.rei.application.port.in.admin.RetryJobUseCase;
 import dev.rei.application.port.in.admin.UnbanUserUseCase;
 import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.job.ReleaseLeasesUseCase;
@@ -48,8 +51,11 @@ import dev.rei.application.service.account.GetHistoryService;
 import dev.rei.application.service.account.GetTransferService;
 import dev.rei.application.service.admin.AdjustBalanceService;
 import dev.rei.application.service.admin.BanUserService;
+import dev.rei.application.service.admin.GetJobService;
 import dev.rei.application.service.admin.GetStatsService;
+import dev.rei.application.service.admin.GetUserCardService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
+import dev.rei.application.service.admin.RetryJobService;
 import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.JobOutcomes;
@@ -71,11 +77,14 @@ import dev.rei.bootstrap.config.BotSettings;
 import dev.rei.bootstrap.config.CoreSettings;
 import dev.rei.bootstrap.http.MeteredGenerationProvider;
 import dev.rei.domain.payment.Rail;
+import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -202,8 +211,9 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  CancelJobUseCase cancelJob(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, Admins admins, Clock clock) {
-    return new CancelJobService(unitOfWork, jobs, outcomes, admins, clock);
+  CancelJobUseCase cancelJob(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, Admins admins, Clock clock,
+      AuditLog audit) {
+    return new CancelJobService(unitOfWork, jobs, outcomes, admins, clock, audit);
   }
 
   @Provides
@@ -279,8 +289,12 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   GetStatsUseCase stats(UnitOfWork unitOfWork, UserStore users, JobStore jobs, LedgerStore ledger,
-      PaymentStore payments, Outbox outbox, Admins admins, Clock clock) {
-    return new GetStatsService(unitOfWork, users, jobs, ledger, payments, outbox, admins, clock);
+      PaymentStore payments, Outbox outbox, Admins admins, Clock clock, KeyHealthStore keyHealth,
+      List<GenerationProvider> providers) {
+    // Each provider's keys are KeyId(name, 0..keyCount-1); two providers of one name share their pool.
+    Map<ProviderName, Integer> keyPools = new HashMap<>();
+    providers.forEach(p -> keyPools.merge(p.name(), p.keyCount(), Math::max));
+    return new GetStatsService(unitOfWork, users, jobs, ledger, payments, outbox, admins, clock, keyHealth, keyPools);
   }
 
   @Provides
@@ -294,5 +308,27 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   DispatchOutboxUseCase dispatchOutbox(UnitOfWork unitOfWork, Outbox outbox, MessageSender sender, Clock clock) {
     return new DispatchOutboxService(unitOfWork, outbox, sender, clock);
+  }
+
+  @Provides
+  @Singleton
+  GetUserCardUseCase userCard(UnitOfWork unitOfWork, UserStore users, LedgerStore ledger, JobStore jobs,
+      PaymentStore payments, AuditLog audit, Admins admins) {
+    return new GetUserCardService(unitOfWork, users, ledger, jobs, payments, audit, admins);
+  }
+
+  @Provides
+  @Singleton
+  GetJobUseCase getJob(JobStore jobs, Admins admins) {
+    return new GetJobService(jobs, admins);
+  }
+
+  @Provides
+  @Singleton
+  RetryJobUseCase retryJob(UnitOfWork unitOfWork, UserStore users, JobStore jobs, OrderStore orders, LedgerStore ledger,
+      AuditLog audit, Notifier notifier, WorkSignal workSignal, Admins admins, Clock clock, IdGenerator ids,
+      CoreSettings core) {
+    return new RetryJobService(unitOfWork, users, jobs, orders, ledger, audit, notifier, workSignal, admins, clock, ids,
+        core.jobTimings());
   }
 }

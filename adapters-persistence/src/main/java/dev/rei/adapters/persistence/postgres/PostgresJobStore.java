@@ -13,14 +13,17 @@ import dev.rei.domain.job.WorkerId;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Jobs and their queue on PostgreSQL. A claim locks one due job with {@code FOR UPDATE SKIP
@@ -163,6 +166,18 @@ public final class PostgresJobStore implements JobStore {
       Map<JobState, Long> counts = new EnumMap<>(JobState.class);
       dsl.select(JOBS.STATE, DSL.count()).from(JOBS).groupBy(JOBS.STATE)
           .forEach(r -> counts.put(JobState.valueOf(r.value1()), r.value2().longValue()));
+      return counts;
+    });
+  }
+
+  @Override
+  public Map<LocalDate, Long> countCreatedPerDay(Instant since) {
+    // The day of a UTC instant: created_at at time zone 'UTC' is the wall time in UTC.
+    Field<LocalDate> day = DSL.field("(({0}) at time zone 'UTC')::date", SQLDataType.LOCALDATE, JOBS.CREATED_AT);
+    return db.query(dsl -> {
+      Map<LocalDate, Long> counts = new TreeMap<>();
+      dsl.select(day, DSL.count()).from(JOBS).where(JOBS.CREATED_AT.ge(Times.toDb(since))).groupBy(day)
+          .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
       return counts;
     });
   }

@@ -65,4 +65,7 @@ public interface JobStore {
 
   /** Jobs in each state now. */
   Map<JobState, Long> countByState();
+
+  /** Jobs created since {@code since}, counted per UTC day of creation; days without jobs are absent. */
+  Map<java.time.LocalDate, Long> countCreatedPerDay(Instant since);
 }

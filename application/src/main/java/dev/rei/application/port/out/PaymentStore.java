@@ -33,4 +33,10 @@ public interface PaymentStore {
 
   /** Minor units paid per rail and currency code by payments settled since {@code since}. */
   Map<Rail, Map<String, Long>> revenueSince(Instant since);
+
+  /**
+   * Minor units paid per UTC day of settlement and currency code by payments settled since
+   * {@code since} and not refunded (as {@link #revenueSince}); days without any are absent.
+   */
+  Map<java.time.LocalDate, Map<String, Long>> revenuePerDay(Instant since);
 }
