@@ -42,8 +42,11 @@ public interface PaymentGateway {
     }
   }
 
-  /** The rail answered and refused to refund, e.g. "refunds are made in the dashboard"; nothing changed. */
-  final class RefundRefusedException extends RuntimeException {
+  /**
+   * The rail answered and refused to refund, e.g. "refunds are made in the dashboard"; nothing
+   * changed. A rail adapter may subclass it to name its own refusals.
+   */
+  class RefundRefusedException extends RuntimeException {
     public RefundRefusedException(String railReason) {
       super(railReason);
     }
