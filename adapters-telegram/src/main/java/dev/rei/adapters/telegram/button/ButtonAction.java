@@ -21,7 +21,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ButtonAction.Requote.class, name = "requote"),
     @JsonSubTypes.Type(value = ButtonAction.VideoChoice.class, name = "video"),
     @JsonSubTypes.Type(value = ButtonAction.ReelsChoice.class, name = "reels"),
-    @JsonSubTypes.Type(value = ButtonAction.Account.class, name = "account")
+    @JsonSubTypes.Type(value = ButtonAction.Account.class, name = "account"),
+    @JsonSubTypes.Type(value = ButtonAction.Admin.class, name = "admin")
 })
 public sealed interface ButtonAction {
 
@@ -76,6 +77,13 @@ public sealed interface ButtonAction {
     public Requote {
       Objects.requireNonNull(item, "item");
       parameters = Map.copyOf(parameters);
+    }
+  }
+
+  /** A step of the admin console; {@link AdminStep} says which. */
+  record Admin(long owner, AdminStep step) implements ButtonAction {
+    public Admin {
+      Objects.requireNonNull(step, "step");
     }
   }
 }

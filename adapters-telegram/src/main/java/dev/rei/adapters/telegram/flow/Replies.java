@@ -4,12 +4,15 @@ import dev.rei.adapters.telegram.api.TelegramCalls;
 import dev.rei.adapters.telegram.api.TelegramCalls.Result;
 import dev.rei.adapters.telegram.api.TelegramFailure;
 import dev.rei.adapters.telegram.api.TextLimits;
+import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
@@ -24,6 +27,8 @@ public final class Replies {
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
   /** Telegram shows at most 200 characters in a button press's notification. */
   private static final int CALLBACK_TEXT = 200;
+  /** Telegram takes photo captions of at most 1,024 characters. */
+  private static final int CAPTION = 1_024;
 
   private final TelegramCalls calls;
 
@@ -64,6 +69,18 @@ public final class Replies {
     if (result instanceof Result.Failed<Boolean> failed) {
       log.debug("callback query not answered: {}", failed.failure().summary());
     }
+  }
+
+  /** Sends {@code png} as a photo with a caption; false if Telegram did not take it. */
+  public boolean photo(long chatId, byte[] png, String fileName, String caption) {
+    Result<Message> result = calls.callWaiting(chatId, client -> client.execute(SendPhoto.builder().chatId(chatId)
+        .photo(new InputFile(new ByteArrayInputStream(png), fileName)).caption(TextLimits.cut(caption, CAPTION))
+        .build()));
+    if (result instanceof Result.Done<Message>) {
+      return true;
+    }
+    report("sendPhoto", chatId, result);
+    return false;
   }
 
   private static void report(String method, long chatId, Result<?> result) {
