@@ -19,7 +19,8 @@ import java.util.Objects;
 public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balance, GetCatalogUseCase catalog,
     QuoteUseCase quote, PlaceOrderUseCase placeOrder, CancelJobUseCase cancelJob, GetHistoryUseCase history,
     GetTransferUseCase transfer, StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment,
-    SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox) {
+    SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox,
+    AdminUseCases admin) {
 
   public BotUseCases {
     Objects.requireNonNull(register, "register");
@@ -35,5 +36,6 @@ public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balanc
     Objects.requireNonNull(settlePayment, "settlePayment");
     Objects.requireNonNull(refundPayment, "refundPayment");
     Objects.requireNonNull(dispatchOutbox, "dispatchOutbox");
+    Objects.requireNonNull(admin, "admin");
   }
 }

@@ -7,6 +7,7 @@ import dev.rei.adapters.telegram.api.TelegramFiles;
 import dev.rei.adapters.telegram.button.Buttons;
 import dev.rei.adapters.telegram.button.Keyboards;
 import dev.rei.adapters.telegram.flow.AccountFlow;
+import dev.rei.adapters.telegram.flow.AdminFlow;
 import dev.rei.adapters.telegram.flow.FlowKit;
 import dev.rei.adapters.telegram.flow.HistoryFlow;
 import dev.rei.adapters.telegram.flow.ImageFlow;
@@ -107,7 +108,9 @@ public final class TelegramBot implements AutoCloseable {
         new OrderFlow(kit, quotes, useCases.placeOrder(), useCases.cancelJob()),
         videoFlows(kit, useCases, connection, ports),
         accountFlow(kit, useCases, ports, settings),
-        kit, languages);
+        kit, languages,
+        new AdminFlow(kit, settings.adminIds(), useCases.admin(), useCases.refundPayment(), useCases.cancelJob(),
+            useCases.balance(), ports.users()));
     this.pump = new OutboxPump(useCases.dispatchOutbox(), settings.outboxBatch(), settings.outboxIdleWait(),
         connection::redact);
     this.worker = new InboxWorker(ports.inbox(), codec, new WakingOutbox(router, pump, () -> handledListener.run()), ports.clock(),

@@ -44,9 +44,10 @@ public final class UpdateRouter implements UpdateHandler {
   private final AccountFlow account;
   private final FlowKit kit;
   private final UserLanguages languages;
+  private final AdminFlow admin;
 
   public UpdateRouter(UserGate gate, MenuFlow menu, ImageFlow images, OrderFlow orders, VideoFlows videos,
-      AccountFlow account, FlowKit kit, UserLanguages languages) {
+      AccountFlow account, FlowKit kit, UserLanguages languages, AdminFlow admin) {
     this.gate = gate;
     this.menu = menu;
     this.images = images;
@@ -55,6 +56,7 @@ public final class UpdateRouter implements UpdateHandler {
     this.account = account;
     this.kit = kit;
     this.languages = languages;
+    this.admin = admin;
   }
 
   @Override
@@ -91,7 +93,10 @@ public final class UpdateRouter implements UpdateHandler {
       String text = message.getText();
       if (text.startsWith("/")) {
         account.forgetAmount(user);
-        command(user, text);
+        // Admin commands exist only for admins: for anyone else they fall through to "unknown command".
+        if (!admin.command(user, text, message.getMessageId() == null ? 0 : message.getMessageId())) {
+          command(user, text);
+        }
       } else if (account.awaitsAmount(user)) {
         account.onAmount(user, text);
       } else if (!videos.onText(user, text)) {
@@ -185,6 +190,8 @@ public final class UpdateRouter implements UpdateHandler {
       if (action.isPresent() && action.get().owner() == user.id().value()) {
         if (action.get() instanceof ButtonAction.Account step) {
           account.press(user, query, step.step());
+        } else if (action.get() instanceof ButtonAction.Admin step) {
+          admin.press(user, query, step.step());
         } else if (!videos.press(user, query, action.get())) {
           orders.press(user, query, keyed.key(), action.get());
         }

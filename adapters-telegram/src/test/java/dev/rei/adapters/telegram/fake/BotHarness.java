@@ -1,5 +1,6 @@
 package dev.rei.adapters.telegram.fake;
 
+import dev.rei.adapters.telegram.AdminUseCases;
 import dev.rei.adapters.telegram.BotPorts;
 import dev.rei.adapters.telegram.BotUseCases;
 import dev.rei.adapters.telegram.TelegramBot;
@@ -88,7 +89,9 @@ public final class BotHarness implements AutoCloseable {
   public BotUseCases useCases() {
     return new BotUseCases(core.register, core.balance, catalog == null ? core.catalog : catalog, core.quotes,
         core.placeOrder, core.cancel,
-        core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch);
+        core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch,
+        new AdminUseCases(core.adjust, core.ban, core.unban, core.userCard, core.getJob, core.retryJob,
+            core.reconcileLedger, core.stats));
   }
 
   /** The pre-checkout answer the bot starts with from now on (none: Stars not offered). */
