@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.rei.adapters.telegram.AdminUseCases;
 import dev.rei.adapters.telegram.BotPorts;
 import dev.rei.adapters.telegram.BotUseCases;
 import dev.rei.adapters.telegram.TelegramBot;
@@ -13,6 +14,14 @@ import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.inbox.PreCheckoutHandler;
 import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
+import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
+import dev.rei.application.port.in.admin.BanUserUseCase;
+import dev.rei.application.port.in.admin.GetJobUseCase;
+import dev.rei.application.port.in.admin.GetStatsUseCase;
+import dev.rei.application.port.in.admin.GetUserCardUseCase;
+import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
+import dev.rei.application.port.in.admin.RetryJobUseCase;
+import dev.rei.application.port.in.admin.UnbanUserUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.order.GetCatalogUseCase;
@@ -87,9 +96,18 @@ public final class TelegramModule extends AbstractModule {
       RegisterUserUseCase register, GetBalanceUseCase balance, GetCatalogUseCase catalog, QuoteUseCase quote,
       PlaceOrderUseCase placeOrder, CancelJobUseCase cancel, GetHistoryUseCase history, GetTransferUseCase transfer,
       StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment, SettlePaymentUseCase settle,
-      RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch, Optional<PreCheckoutHandler> preCheckout) {
+      RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch, Optional<PreCheckoutHandler> preCheckout,
+      AdminUseCases admin) {
     return new TelegramBot(settings, connection, ports, new BotUseCases(register, balance, catalog, quote, placeOrder,
-        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch), preCheckout.orElse(null));
+        cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch, admin), preCheckout.orElse(null));
+  }
+
+  @Provides
+  @Singleton
+  AdminUseCases adminUseCases(AdjustBalanceUseCase adjust, BanUserUseCase ban, UnbanUserUseCase unban,
+      GetUserCardUseCase userCard, GetJobUseCase job, RetryJobUseCase retry, ReconcileLedgerUseCase reconcile,
+      GetStatsUseCase stats) {
+    return new AdminUseCases(adjust, ban, unban, userCard, job, retry, reconcile, stats);
   }
 
   /** The bot as a part of the process: started after the stores, stopped first. */

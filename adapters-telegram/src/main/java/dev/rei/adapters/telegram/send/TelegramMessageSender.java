@@ -119,9 +119,15 @@ public final class TelegramMessageSender implements MessageSender {
       banNotices.forget(chatId);
       return text(chatId, render.plain(language, notice), () -> null);
     }
+    // Marked before sending, so a message the user sends while the notice is on its way is not
+    // answered with the ban a second time; if the gate has told them already, there is nothing to add.
+    if (!banNotices.tell(chatId)) {
+      return new SendOutcome.Sent();
+    }
     SendOutcome outcome = text(chatId, render.plain(language, notice), () -> null);
-    if (outcome instanceof SendOutcome.Sent) {
-      banNotices.tell(chatId);
+    if (!(outcome instanceof SendOutcome.Sent)) {
+      // Not sent (yet): the retry, or the gate at the user's next message, tells them.
+      banNotices.forget(chatId);
     }
     return outcome;
   }
