@@ -1,5 +1,6 @@
 package dev.rei.adapters.telegram;
 
+import dev.rei.adapters.telegram.admin.AdminUseCases;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;

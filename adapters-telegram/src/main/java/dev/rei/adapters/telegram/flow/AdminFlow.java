@@ -1,8 +1,8 @@
 package dev.rei.adapters.telegram.flow;
 
-import dev.rei.adapters.telegram.AdminUseCases;
 import dev.rei.adapters.telegram.admin.AdminArgs;
 import dev.rei.adapters.telegram.admin.AdminScreens;
+import dev.rei.adapters.telegram.admin.AdminUseCases;
 import dev.rei.adapters.telegram.admin.StatsChart;
 import dev.rei.adapters.telegram.button.AdminStep;
 import dev.rei.adapters.telegram.button.ButtonAction;

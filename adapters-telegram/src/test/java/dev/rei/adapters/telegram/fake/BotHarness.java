@@ -1,10 +1,10 @@
 package dev.rei.adapters.telegram.fake;
 
-import dev.rei.adapters.telegram.AdminUseCases;
 import dev.rei.adapters.telegram.BotPorts;
 import dev.rei.adapters.telegram.BotUseCases;
 import dev.rei.adapters.telegram.TelegramBot;
 import dev.rei.adapters.telegram.TelegramSettings;
+import dev.rei.adapters.telegram.admin.AdminUseCases;
 import dev.rei.adapters.telegram.api.Pacing;
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.inbox.InboxWorker;

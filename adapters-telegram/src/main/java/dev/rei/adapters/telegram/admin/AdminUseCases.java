@@ -1,4 +1,4 @@
-package dev.rei.adapters.telegram;
+package dev.rei.adapters.telegram.admin;
 
 import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
 import dev.rei.application.port.in.admin.BanUserUseCase;
@@ -10,7 +10,7 @@ import dev.rei.application.port.in.admin.RetryJobUseCase;
 import dev.rei.application.port.in.admin.UnbanUserUseCase;
 import java.util.Objects;
 
-/** The use cases of the admin console (refunds and cancels come with {@link BotUseCases}). */
+/** The use cases of the admin console (refunds and cancels come with the bot's own use cases). */
 public record AdminUseCases(AdjustBalanceUseCase adjust, BanUserUseCase ban, UnbanUserUseCase unban,
     GetUserCardUseCase userCard, GetJobUseCase job, RetryJobUseCase retry, ReconcileLedgerUseCase reconcile,
     GetStatsUseCase stats) {
