@@ -175,4 +175,9 @@ final class PollLagJobStore implements JobStore {
   public List<Job> ofUserSince(UserId user, Instant since, int offset, int limit) {
     return store.ofUserSince(user, since, offset, limit);
   }
+
+  @Override
+  public Map<java.time.LocalDate, Long> countCreatedPerDay(Instant since) {
+    return store.countCreatedPerDay(since);
+  }
 }

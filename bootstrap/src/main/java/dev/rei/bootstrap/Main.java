@@ -22,6 +22,8 @@ public final class Main {
     // The JDK's HTTP server reads this once, when the first server starts; without it every small
     // answer waits ~40 ms for Nagle's algorithm (measured with the emulator: 200 sends 9 s vs 0.4 s).
     System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+    // The /stats chart is drawn with AWT; a server has no display, and the bot never needs one.
+    System.setProperty("java.awt.headless", "true");
     Launch launch = new Launch(Environment::fromSystem, ShutdownSignals::install, sandbox(), System.err);
     int exitCode = ReiCommand.commandLine(launch).execute(args);
     if (exitCode != 0) {

@@ -101,7 +101,8 @@ public final class BreakingGateway implements PaymentGateway {
   }
 
   private static boolean isOutage(Throwable thrown) {
-    return !(thrown instanceof GatewayUnavailableException && thrown.getCause() instanceof RailRefusal);
+    return !(thrown instanceof GatewayUnavailableException && thrown.getCause() instanceof RailRefusal
+        || thrown instanceof PaymentGateway.RefundRefusedException);
   }
 
   private static String summary(Throwable thrown) {

@@ -62,4 +62,9 @@ public final class DownPaymentStore implements PaymentStore {
   public Map<Rail, Map<dev.rei.domain.payment.PaymentStatus, Long>> countByRailAndStatus() {
     throw down();
   }
+
+  @Override
+  public Map<java.time.LocalDate, Map<String, Long>> revenuePerDay(Instant since) {
+    throw down();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.rei.adapters.telegram;
 
+import dev.rei.adapters.telegram.admin.AdminUseCases;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
@@ -26,7 +27,8 @@ public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balanc
     GetTransferUseCase transfer, StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment,
     SettlePaymentUseCase settlePayment, RefundPaymentUseCase refundPayment, DispatchOutboxUseCase dispatchOutbox,
     GetGenerationsUseCase generations, GetGenerationUseCase generation,
-    ContactSupportUseCase contactSupport, AnswerSupportUseCase answerSupport, GetLiveJobsUseCase liveJobs) {
+    ContactSupportUseCase contactSupport, AnswerSupportUseCase answerSupport, GetLiveJobsUseCase liveJobs,
+    AdminUseCases admin) {
 
   public BotUseCases {
     Objects.requireNonNull(register, "register");
@@ -47,5 +49,6 @@ public record BotUseCases(RegisterUserUseCase register, GetBalanceUseCase balanc
     Objects.requireNonNull(contactSupport, "contactSupport");
     Objects.requireNonNull(answerSupport, "answerSupport");
     Objects.requireNonNull(liveJobs, "liveJobs");
+    Objects.requireNonNull(admin, "admin");
   }
 }

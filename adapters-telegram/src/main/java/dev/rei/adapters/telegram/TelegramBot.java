@@ -8,6 +8,7 @@ import dev.rei.adapters.telegram.api.TelegramFiles;
 import dev.rei.adapters.telegram.button.Buttons;
 import dev.rei.adapters.telegram.button.Keyboards;
 import dev.rei.adapters.telegram.flow.AccountFlow;
+import dev.rei.adapters.telegram.flow.AdminFlow;
 import dev.rei.adapters.telegram.flow.CancelFlow;
 import dev.rei.adapters.telegram.flow.FlowKit;
 import dev.rei.adapters.telegram.flow.GenerationsFlow;
@@ -125,7 +126,9 @@ public final class TelegramBot implements AutoCloseable {
         accountFlow(kit, useCases, ports, settings),
         kit, languages, imageCommands(kit, quotes, profiles, refs, useCases, ports, settings),
         supportFlow(kit, useCases, ports, settings, languages),
-        new CancelFlow(kit, useCases.liveJobs()));
+        new CancelFlow(kit, useCases.liveJobs()),
+        new AdminFlow(kit, settings.adminIds(), useCases.admin(), useCases.refundPayment(), useCases.cancelJob(),
+            useCases.balance(), ports.users()));
     this.commandMenu = new CommandMenu(calls, texts);
     this.pump = new OutboxPump(useCases.dispatchOutbox(), settings.outboxBatch(), settings.outboxIdleWait(),
         connection::redact);

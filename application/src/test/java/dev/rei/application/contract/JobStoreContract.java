@@ -536,4 +536,20 @@ public abstract class JobStoreContract extends StoreContract {
     assertThat(kit.jobs().ofUserSince(ALICE, T.minusSeconds(60), 5, 10)).containsExactly(old);
     assertThat(kit.jobs().ofUserSince(UserId.of(77), T.minusSeconds(60), 0, 10)).isEmpty();
   }
+
+  @Test
+  void countCreatedPerDay_countsJobsCreatedSince_perUtcDay_includingTheBoundary() {
+    // T is 09:00 UTC, so T - 10 h is the day before and T + 15 h the day after.
+    insert(newJob(ALICE, T.minus(java.time.Duration.ofHours(10))));
+    insert(newJob(ALICE, T));
+    newJobs(BOB, T.plusSeconds(60), 2).forEach(this::insert);
+    insert(newJob(BOB, T.plus(java.time.Duration.ofHours(15))));
+    java.time.LocalDate day = java.time.LocalDate.parse("2026-03-02");
+
+    assertThat(kit.jobs().countCreatedPerDay(T.minus(java.time.Duration.ofHours(10)))).isEqualTo(Map.of(
+        day.minusDays(1), 1L, day, 3L, day.plusDays(1), 1L));
+    assertThat(kit.jobs().countCreatedPerDay(T)).isEqualTo(Map.of(day, 3L, day.plusDays(1), 1L));
+    assertThat(kit.jobs().countCreatedPerDay(T.plusSeconds(61))).isEqualTo(Map.of(day.plusDays(1), 1L));
+    assertThat(kit.jobs().countCreatedPerDay(T.plus(java.time.Duration.ofDays(2)))).isEmpty();
+  }
 }

@@ -186,6 +186,7 @@ public abstract class PaymentStoreContract extends StoreContract {
         Rail.HELEKET, Map.of("USDT", 200L)));
     assertThat(kit.payments().revenueSince(T0.plusSeconds(31))).isEmpty();
   }
+
   @Test
   void countByRailAndStatus_countsEveryPaymentByRailAndItsStatusNow() {
     assertThat(kit.payments().countByRailAndStatus()).isEmpty();
@@ -200,5 +201,29 @@ public abstract class PaymentStoreContract extends StoreContract {
     assertThat(kit.payments().countByRailAndStatus()).isEqualTo(Map.of(
         Rail.YOOKASSA, Map.of(PaymentStatus.SUCCEEDED, 1L, PaymentStatus.REFUNDED, 1L, PaymentStatus.PENDING, 2L),
         Rail.TELEGRAM_STARS, Map.of(PaymentStatus.CANCELED, 1L)));
+  }
+
+  @Test
+  void revenuePerDay_sumsMinorUnitsOfPaymentsSettledSince_perUtcDayAndCurrency_withoutRefunded() {
+    // T0 is 09:00 UTC: T0 + 20 h is the next day.
+    update(paid(insert(pending(0)), "yk-1", T0.plusSeconds(10)));
+    update(paid(insert(pending(ALICE, Rail.YOOKASSA, Money.parse("0.50", Currency.RUB), T0)), "yk-2",
+        T0.plusSeconds(20)));
+    update(paid(insert(pending(BOB, Rail.TELEGRAM_STARS, Money.ofMajor(75, Currency.XTR), T0)), "st-1",
+        T0.plusSeconds(20)));
+    update(paid(insert(pending(BOB, Rail.YOOKASSA, Money.parse("3.00", Currency.RUB), T0)), "yk-4",
+        T0.plus(java.time.Duration.ofHours(20))));
+    Payment refunded = update(paid(insert(pending(0)), "yk-3", T0.plusSeconds(20)));
+    update(refunded.refund(T0.plusSeconds(40)));
+    insert(pending(1));
+    java.time.LocalDate day = java.time.LocalDate.parse("2026-06-01");
+
+    assertThat(kit.payments().revenuePerDay(T0)).isEqualTo(Map.of(
+        day, Map.of("RUB", 10_050L + 50L, "XTR", 75L),
+        day.plusDays(1), Map.of("RUB", 300L)));
+    assertThat(kit.payments().revenuePerDay(T0.plusSeconds(11))).isEqualTo(Map.of(
+        day, Map.of("RUB", 50L, "XTR", 75L),
+        day.plusDays(1), Map.of("RUB", 300L)));
+    assertThat(kit.payments().revenuePerDay(T0.plus(java.time.Duration.ofDays(2)))).isEmpty();
   }
 }

@@ -76,4 +76,34 @@ public abstract class UserStoreContract extends StoreContract {
 
     assertThat(kit.users().find(big).orElseThrow().id()).isEqualTo(big);
   }
+
+  @Test
+  void givenUsernames_rememberAndFind_ignoreLetterCase_andMoveAName_toItsNewOwner() {
+    kit.users().insertIfAbsent(User.register(ALICE, Language.RU, T0));
+    kit.users().insertIfAbsent(User.register(BOB, Language.RU, T0));
+    assertThat(kit.users().usernameOf(ALICE)).isEmpty();
+
+    kit.users().rememberUsername(ALICE, java.util.Optional.of("Alice_01"));
+    assertThat(kit.users().usernameOf(ALICE)).contains("Alice_01");
+    assertThat(kit.users().findByUsername("alice_01")).contains(ALICE);
+    assertThat(kit.users().findByUsername("ALICE_01")).contains(ALICE);
+    assertThat(kit.users().findByUsername("alice")).isEmpty();
+
+    kit.users().rememberUsername(BOB, java.util.Optional.of("alice_01"));
+    assertThat(kit.users().findByUsername("Alice_01")).contains(BOB);
+    assertThat(kit.users().usernameOf(ALICE)).isEmpty();
+    assertThat(kit.users().usernameOf(BOB)).contains("alice_01");
+
+    kit.users().rememberUsername(BOB, java.util.Optional.empty());
+    assertThat(kit.users().usernameOf(BOB)).isEmpty();
+    assertThat(kit.users().findByUsername("alice_01")).isEmpty();
+  }
+
+  @Test
+  void givenUnknownUser_rememberUsername_storesNothing() {
+    kit.users().rememberUsername(ALICE, java.util.Optional.of("ghost"));
+
+    assertThat(kit.users().findByUsername("ghost")).isEmpty();
+    assertThat(kit.users().find(ALICE)).isEmpty();
+  }
 }

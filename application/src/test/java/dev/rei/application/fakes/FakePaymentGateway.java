@@ -84,6 +84,9 @@ public final class FakePaymentGateway implements PaymentGateway {
   @Override
   public void refund(Payment payment) {
     failIfDown();
+    if (refundRefusal != null) {
+      throw new RefundRefusedException(refundRefusal);
+    }
     refunds.add(payment);
   }
 
@@ -91,5 +94,12 @@ public final class FakePaymentGateway implements PaymentGateway {
     if (down) {
       throw new GatewayUnavailableException(rail + " is down (test)", null);
     }
+  }
+
+  private volatile String refundRefusal;
+
+  /** From now on the rail answers every refund with a refusal in these words (null: refunds again). */
+  public void refuseRefunds(String railReason) {
+    this.refundRefusal = railReason;
   }
 }

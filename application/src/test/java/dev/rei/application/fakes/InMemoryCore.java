@@ -8,7 +8,10 @@ import dev.rei.application.service.account.GetHistoryService;
 import dev.rei.application.service.account.GetTransferService;
 import dev.rei.application.service.admin.AdjustBalanceService;
 import dev.rei.application.service.admin.BanUserService;
+import dev.rei.application.service.admin.GetJobService;
 import dev.rei.application.service.admin.GetStatsService;
+import dev.rei.application.service.admin.GetUserCardService;
+import dev.rei.application.service.admin.RetryJobService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
 import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.GetLiveJobsService;
@@ -127,6 +130,9 @@ public final class InMemoryCore {
   public final ContactSupportService contactSupport;
   public final AnswerSupportService answerSupport;
   public final GetLiveJobsService liveJobs;
+  public final GetUserCardService userCard;
+  public final GetJobService getJob;
+  public final RetryJobService retryJob;
 
   public InMemoryCore() {
     this(OrderLimits.DEFAULT, Credits.of(2));
@@ -147,7 +153,7 @@ public final class InMemoryCore {
     outcomes = new JobOutcomes(jobs, ledger, keyHealth, keyPolicy, notifier, clock, ids);
     runNext = new RunNextJobService(db, jobs, keyHealth, List.<GenerationProvider>of(provider), outcomes, notifier,
         clock, retryPolicy, keyPolicy, timings, new SplittableRandom(7));
-    cancel = new CancelJobService(db, jobs, outcomes, admins, clock);
+    cancel = new CancelJobService(db, jobs, outcomes, admins, clock, auditLog);
     sweep = new SweepJobsService(db, jobs, ledger, outcomes, clock, ids, retryPolicy, new SplittableRandom(11));
     releaseLeases = new ReleaseLeasesService(db, jobs, outcomes, workSignal, clock, retryPolicy, new SplittableRandom(13));
     PaymentGateways gateways = new PaymentGateways(List.of(yookassa, stars));
@@ -162,7 +168,8 @@ public final class InMemoryCore {
     refund = new RefundPaymentService(db, payments, ledger, gateways, auditLog, notifier, admins, clock, ids);
     ban = new BanUserService(db, users, auditLog, notifier, admins, clock);
     unban = new UnbanUserService(db, users, auditLog, notifier, admins, clock);
-    stats = new GetStatsService(db, users, jobs, ledger, payments, outbox, admins, clock);
+    stats = new GetStatsService(db, users, jobs, ledger, payments, outbox, admins, clock, keyHealth,
+        java.util.Map.of(provider.name(), provider.keyCount()));
     providerHealth = new dev.rei.application.service.admin.ProviderHealthService(keyPools, keyHealth, clock);
     operationsWatch = new dev.rei.application.service.admin.OperationsWatch(db, jobs, providerHealth, notifier, clock,
         dev.rei.application.service.admin.OperationsThresholds.DEFAULT);
@@ -172,6 +179,10 @@ public final class InMemoryCore {
     contactSupport = new ContactSupportService(db, users, notifier, admins, Optional.empty());
     answerSupport = new AnswerSupportService(db, users, notifier, admins);
     liveJobs = new GetLiveJobsService(db, jobs);
+    userCard = new GetUserCardService(db, users, ledger, jobs, payments, auditLog, admins);
+    getJob = new GetJobService(jobs, admins);
+    retryJob = new RetryJobService(db, users, jobs, orders, ledger, auditLog, notifier, workSignal, admins, clock, ids,
+        timings);
   }
 
   /** Every ledger invariant, checked over the stored balances and transfers. */

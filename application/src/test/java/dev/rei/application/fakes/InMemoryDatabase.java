@@ -120,6 +120,7 @@ public final class InMemoryDatabase implements UnitOfWork {
     final Map<UUID, String> undeliverable;
     final List<AuditLog.Entry> audit;
     final Map<String, java.time.Instant> alertsSent;
+    final Map<UserId, String> usernames;
 
     State() {
       users = new HashMap<>();
@@ -139,6 +140,7 @@ public final class InMemoryDatabase implements UnitOfWork {
       undeliverable = new HashMap<>();
       audit = new ArrayList<>();
       alertsSent = new HashMap<>();
+      usernames = new HashMap<>();
     }
 
     private State(State other) {
@@ -156,6 +158,7 @@ public final class InMemoryDatabase implements UnitOfWork {
       undeliverable = new HashMap<>(other.undeliverable);
       audit = new ArrayList<>(other.audit);
       alertsSent = new HashMap<>(other.alertsSent);
+      usernames = new HashMap<>(other.usernames);
     }
 
     State copy() {

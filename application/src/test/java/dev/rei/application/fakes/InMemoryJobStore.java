@@ -151,6 +151,7 @@ public final class InMemoryJobStore implements JobStore {
       return counts;
     });
   }
+
   @Override
   public Map<JobKind, Map<JobState, Long>> countFinishedSince(Instant since) {
     return db.access(s -> {
@@ -192,5 +193,15 @@ public final class InMemoryJobStore implements JobStore {
         .skip(offset)
         .limit(limit)
         .toList());
+  }
+
+  @Override
+  public Map<java.time.LocalDate, Long> countCreatedPerDay(Instant since) {
+    return db.access(s -> {
+      Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
+      s.jobs.values().stream().filter(job -> !job.createdAt().isBefore(since)).forEach(job ->
+          counts.merge(java.time.LocalDate.ofInstant(job.createdAt(), java.time.ZoneOffset.UTC), 1L, Long::sum));
+      return counts;
+    });
   }
 }

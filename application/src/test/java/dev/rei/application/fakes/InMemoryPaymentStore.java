@@ -102,6 +102,7 @@ public final class InMemoryPaymentStore implements PaymentStore {
       return revenue;
     });
   }
+
   @Override
   public Map<Rail, Map<PaymentStatus, Long>> countByRailAndStatus() {
     return db.access(s -> {
@@ -109,6 +110,19 @@ public final class InMemoryPaymentStore implements PaymentStore {
       s.payments.values().forEach(p -> counts.computeIfAbsent(p.rail(), r -> new EnumMap<>(PaymentStatus.class))
           .merge(p.status(), 1L, Long::sum));
       return counts;
+    });
+  }
+
+  @Override
+  public Map<java.time.LocalDate, Map<String, Long>> revenuePerDay(Instant since) {
+    return db.access(s -> {
+      Map<java.time.LocalDate, Map<String, Long>> revenue = new java.util.TreeMap<>();
+      s.payments.values().stream()
+          .filter(p -> p.status() == PaymentStatus.SUCCEEDED && p.settledAt().map(t -> !t.isBefore(since)).orElse(false))
+          .forEach(p -> revenue.computeIfAbsent(java.time.LocalDate.ofInstant(p.settledAt().orElseThrow(),
+              java.time.ZoneOffset.UTC), d -> new HashMap<>())
+              .merge(p.amount().currency().code(), p.amount().minorUnits(), Long::sum));
+      return revenue;
     });
   }
 }

@@ -49,4 +49,30 @@ public final class InMemoryUserStore implements UserStore {
   public long countRegisteredSince(Instant since) {
     return db.access(s -> s.users.values().stream().filter(u -> !u.registeredAt().isBefore(since)).count());
   }
+
+  @Override
+  public void rememberUsername(UserId id, Optional<String> username) {
+    db.change(s -> {
+      if (!s.users.containsKey(id) || username.equals(Optional.ofNullable(s.usernames.get(id)))) {
+        return;
+      }
+      username.ifPresent(name -> s.usernames.entrySet().removeIf(e -> e.getValue().equalsIgnoreCase(name)));
+      if (username.isPresent()) {
+        s.usernames.put(id, username.get());
+      } else {
+        s.usernames.remove(id);
+      }
+    });
+  }
+
+  @Override
+  public Optional<UserId> findByUsername(String username) {
+    return db.access(s -> s.usernames.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(username))
+        .map(java.util.Map.Entry::getKey).findFirst());
+  }
+
+  @Override
+  public Optional<String> usernameOf(UserId id) {
+    return db.access(s -> Optional.ofNullable(s.usernames.get(id)));
+  }
 }

@@ -124,4 +124,10 @@ public record ReiConfig(
         "workers " + workers.threads() + ", welcome bonus " + core.welcomeBonus() + " credit(s), max "
             + core.orderLimits().maxActiveOrders() + " active orders per user");
   }
+
+  /** This configuration with {@code adminIds} as the operators (ADMIN_IDS). */
+  public ReiConfig withAdminIds(java.util.Set<Long> adminIds) {
+    return new ReiConfig(new BotSettings(bot.token(), bot.apiUrl(), adminIds, bot.maxReferencePhotos(),
+        bot.supportChatId()), database, redis, http, dataDir, log, core, workers, providers, payments);
+  }
 }

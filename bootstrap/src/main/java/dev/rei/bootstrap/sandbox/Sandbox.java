@@ -45,8 +45,8 @@ public final class Sandbox implements SandboxLauncher {
   @Override
   public int launch(SandboxContext context) throws Exception {
     try (BotApiEmulator emulator = BotApiEmulator.started(EmulatorSettings.forToken(TOKEN))) {
-      ReiConfig config = withSandboxBonus(context.config().forSandbox(Secret.of(TOKEN), URI.create(emulator.baseUrl())),
-          context);
+      ReiConfig config = withSandboxAdmin(withSandboxBonus(context.config().forSandbox(Secret.of(TOKEN),
+          URI.create(emulator.baseUrl())), context));
       Files.createDirectories(config.dataDir());
       Path log = config.dataDir().resolve("sandbox.log");
       out.println("Rei sandbox: starting (embedded PostgreSQL and Redis under " + config.dataDir()
@@ -56,7 +56,8 @@ public final class Sandbox implements SandboxLauncher {
       context.onTermination().accept(process::stop);
       try {
         out.println("Ready. Type /start. A number presses that button; /photo <file> [caption] sends a photo;"
-            + " add #fail:temporary (or another failure class) to a prompt to see a failure; /quit ends.");
+            + " add #fail:temporary (or another failure class) to a prompt to see a failure; /admin opens the"
+            + " admin console when ADMIN_IDS is empty; /quit ends.");
         EmulatedUser user = EmulatedUser.of(USER_ID, "Sandbox").withLanguage("ru");
         new TerminalChat(emulator, user, in, out, config.dataDir().resolve("media-received")).run();
       } finally {
@@ -64,6 +65,14 @@ public final class Sandbox implements SandboxLauncher {
       }
     }
     return 0;
+  }
+
+  /**
+   * Unless ADMIN_IDS names operators, the sandbox user is one, so /admin, /stats and the rest of
+   * the console can be tried offline. Only here: outside the sandbox no one is an admin by default.
+   */
+  static ReiConfig withSandboxAdmin(ReiConfig config) {
+    return config.bot().adminIds().isEmpty() ? config.withAdminIds(java.util.Set.of(USER_ID)) : config;
   }
 
   /**

@@ -10,10 +10,13 @@ import dev.rei.application.port.in.job.GetGenerationsUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
 import dev.rei.application.port.in.admin.BanUserUseCase;
+import dev.rei.application.port.in.admin.GetJobUseCase;
 import dev.rei.application.port.in.admin.GetProviderHealthUseCase;
 import dev.rei.application.port.in.admin.GetStatsUseCase;
+import dev.rei.application.port.in.admin.GetUserCardUseCase;
 import dev.rei.application.port.in.admin.KeyPoolSize;
 import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
+import dev.rei.application.port.in.admin.RetryJobUseCase;
 import dev.rei.application.port.in.admin.UnbanUserUseCase;
 import dev.rei.application.port.in.admin.WatchLedgerUseCase;
 import dev.rei.application.port.in.admin.WatchOperationsUseCase;
@@ -56,11 +59,14 @@ import dev.rei.application.service.job.GetGenerationService;
 import dev.rei.application.service.job.GetGenerationsService;
 import dev.rei.application.service.admin.AdjustBalanceService;
 import dev.rei.application.service.admin.BanUserService;
+import dev.rei.application.service.admin.GetJobService;
 import dev.rei.application.service.admin.GetStatsService;
+import dev.rei.application.service.admin.GetUserCardService;
 import dev.rei.application.service.admin.LedgerWatch;
 import dev.rei.application.service.admin.OperationsWatch;
 import dev.rei.application.service.admin.ProviderHealthService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
+import dev.rei.application.service.admin.RetryJobService;
 import dev.rei.application.service.admin.UnbanUserService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.JobOutcomes;
@@ -82,11 +88,14 @@ import dev.rei.bootstrap.config.BotSettings;
 import dev.rei.bootstrap.config.CoreSettings;
 import dev.rei.bootstrap.http.MeteredGenerationProvider;
 import dev.rei.domain.payment.Rail;
+import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -221,8 +230,9 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  CancelJobUseCase cancelJob(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, Admins admins, Clock clock) {
-    return new CancelJobService(unitOfWork, jobs, outcomes, admins, clock);
+  CancelJobUseCase cancelJob(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, Admins admins, Clock clock,
+      AuditLog audit) {
+    return new CancelJobService(unitOfWork, jobs, outcomes, admins, clock, audit);
   }
 
   @Provides
@@ -298,8 +308,12 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   GetStatsUseCase stats(UnitOfWork unitOfWork, UserStore users, JobStore jobs, LedgerStore ledger,
-      PaymentStore payments, Outbox outbox, Admins admins, Clock clock) {
-    return new GetStatsService(unitOfWork, users, jobs, ledger, payments, outbox, admins, clock);
+      PaymentStore payments, Outbox outbox, Admins admins, Clock clock, KeyHealthStore keyHealth,
+      List<KeyPoolSize> pools) {
+    // From the configured pools (the Reels OpenAI keys too), so the bot process never builds a provider.
+    Map<ProviderName, Integer> keyPools = new HashMap<>();
+    pools.forEach(pool -> keyPools.merge(pool.provider(), pool.keys(), Integer::sum));
+    return new GetStatsService(unitOfWork, users, jobs, ledger, payments, outbox, admins, clock, keyHealth, keyPools);
   }
 
   @Provides
@@ -331,9 +345,22 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
+  GetUserCardUseCase userCard(UnitOfWork unitOfWork, UserStore users, LedgerStore ledger, JobStore jobs,
+      PaymentStore payments, AuditLog audit, Admins admins) {
+    return new GetUserCardService(unitOfWork, users, ledger, jobs, payments, audit, admins);
+  }
+
+  @Provides
+  @Singleton
   ContactSupportUseCase contactSupport(UnitOfWork unitOfWork, UserStore users, Notifier notifier, Admins admins,
       BotSettings bot) {
     return new ContactSupportService(unitOfWork, users, notifier, admins, bot.supportChatId());
+  }
+
+  @Provides
+  @Singleton
+  GetJobUseCase getJob(JobStore jobs, Admins admins) {
+    return new GetJobService(jobs, admins);
   }
 
   @Provides
@@ -377,5 +404,14 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   GetLiveJobsUseCase liveJobs(UnitOfWork unitOfWork, JobStore jobs) {
     return new GetLiveJobsService(unitOfWork, jobs);
+  }
+
+  @Provides
+  @Singleton
+  RetryJobUseCase retryJob(UnitOfWork unitOfWork, UserStore users, JobStore jobs, OrderStore orders, LedgerStore ledger,
+      AuditLog audit, Notifier notifier, WorkSignal workSignal, Admins admins, Clock clock, IdGenerator ids,
+      CoreSettings core) {
+    return new RetryJobService(unitOfWork, users, jobs, orders, ledger, audit, notifier, workSignal, admins, clock, ids,
+        core.jobTimings());
   }
 }

@@ -9,10 +9,19 @@ import dev.rei.adapters.telegram.BotPorts;
 import dev.rei.adapters.telegram.BotUseCases;
 import dev.rei.adapters.telegram.TelegramBot;
 import dev.rei.adapters.telegram.TelegramSettings;
+import dev.rei.adapters.telegram.admin.AdminUseCases;
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.inbox.PreCheckoutHandler;
 import dev.rei.adapters.telegram.send.ResultLinks;
 import dev.rei.application.port.in.account.GetBalanceUseCase;
+import dev.rei.application.port.in.admin.AdjustBalanceUseCase;
+import dev.rei.application.port.in.admin.BanUserUseCase;
+import dev.rei.application.port.in.admin.GetJobUseCase;
+import dev.rei.application.port.in.admin.GetStatsUseCase;
+import dev.rei.application.port.in.admin.GetUserCardUseCase;
+import dev.rei.application.port.in.admin.ReconcileLedgerUseCase;
+import dev.rei.application.port.in.admin.RetryJobUseCase;
+import dev.rei.application.port.in.admin.UnbanUserUseCase;
 import dev.rei.application.port.in.account.GetHistoryUseCase;
 import dev.rei.application.port.in.account.GetTransferUseCase;
 import dev.rei.application.port.in.order.GetCatalogUseCase;
@@ -96,10 +105,18 @@ public final class TelegramModule extends AbstractModule {
       StartTopUpUseCase startTopUp, CheckPaymentUseCase checkPayment, SettlePaymentUseCase settle,
       RefundPaymentUseCase refund, DispatchOutboxUseCase dispatch, Optional<PreCheckoutHandler> preCheckout,
       GetGenerationsUseCase generations, GetGenerationUseCase generation, ContactSupportUseCase contactSupport,
-      AnswerSupportUseCase answerSupport, GetLiveJobsUseCase liveJobs) {
+      AnswerSupportUseCase answerSupport, GetLiveJobsUseCase liveJobs, AdminUseCases admin) {
     return new TelegramBot(settings, connection, ports, new BotUseCases(register, balance, catalog, quote, placeOrder,
         cancel, history, transfer, startTopUp, checkPayment, settle, refund, dispatch, generations, generation,
-        contactSupport, answerSupport, liveJobs), preCheckout.orElse(null));
+        contactSupport, answerSupport, liveJobs, admin), preCheckout.orElse(null));
+  }
+
+  @Provides
+  @Singleton
+  AdminUseCases adminUseCases(AdjustBalanceUseCase adjust, BanUserUseCase ban, UnbanUserUseCase unban,
+      GetUserCardUseCase userCard, GetJobUseCase job, RetryJobUseCase retry, ReconcileLedgerUseCase reconcile,
+      GetStatsUseCase stats) {
+    return new AdminUseCases(adjust, ban, unban, userCard, job, retry, reconcile, stats);
   }
 
   /** The bot as a part of the process: started after the stores, stopped first. */

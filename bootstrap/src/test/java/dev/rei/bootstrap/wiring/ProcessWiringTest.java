@@ -156,7 +156,9 @@ class ProcessWiringTest {
         CancelJobUseCase.class, SweepJobsUseCase.class, ReleaseLeasesUseCase.class, SettlePaymentUseCase.class,
         StartTopUpUseCase.class, CheckPaymentUseCase.class, ReconcilePaymentsUseCase.class, RefundPaymentUseCase.class,
         AdjustBalanceUseCase.class, BanUserUseCase.class, UnbanUserUseCase.class, GetStatsUseCase.class,
-        ReconcileLedgerUseCase.class, DispatchOutboxUseCase.class);
+        ReconcileLedgerUseCase.class, DispatchOutboxUseCase.class,
+        dev.rei.application.port.in.admin.GetUserCardUseCase.class, dev.rei.application.port.in.admin.GetJobUseCase.class,
+        dev.rei.application.port.in.admin.RetryJobUseCase.class);
 
     assertThat(useCases).allSatisfy(useCase -> assertThat(get(useCase)).isInstanceOf(useCase));
     // PostgreSQL keeps microseconds: the clock must not hand out finer instants.

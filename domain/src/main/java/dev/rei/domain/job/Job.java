@@ -312,6 +312,27 @@ public record Job(
     return new JobChange(expired, HoldAction.RELEASE_EXPIRED, Optional.empty(), JobNotice.EXPIRED);
   }
 
+  /**
+   * An admin's "retry now": a queued job waiting for its next attempt, or an awaiting job waiting
+   * for its next poll, falls due at {@code now}. A job that is due already comes back unchanged, so
+   * asking twice changes it once.
+   */
+  public Job dueNow(Instant now) {
+    Objects.requireNonNull(now, "now");
+    if (state != JobState.QUEUED && state != JobState.AWAITING_PROVIDER) {
+      throw illegal("make due", "only queued or awaiting jobs wait for a retry or a poll");
+    }
+    Optional<Instant> waitsUntil = state == JobState.QUEUED ? nextAttemptAt : nextPollAt;
+    if (!waitsUntil.orElseThrow().isAfter(now)) {
+      return this;
+    }
+    Optional<Instant> due = Optional.of(now);
+    return new Job(id, orderId, userId, kind, parameters, price, holdId, state, attempts, fence,
+        state == JobState.QUEUED ? due : nextAttemptAt, lease, providerTask,
+        state == JobState.AWAITING_PROVIDER ? due : nextPollAt, progress, result, lastFailure, retryNoticeSent,
+        cancelledBy, deadline, createdAt, now);
+  }
+
   /** Whether the job's deadline has passed while it could still expire. */
   public boolean isPastDeadlineAt(Instant now) {
     return state.isCancellable() && !now.isBefore(deadline);

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * /v1/payment/info}. Requests carry {@code merchant} and {@code sign} headers over the exact bytes
  * sent.
  *
- * <p>Refunds are refused ({@link dev.rei.adapters.payments.RailRefusal}): Heleket refunds crypto to
+ * <p>Refunds are refused ({@link PaymentGateway.RefundRefusedException}): Heleket refunds crypto to
  * a wallet address the payer must give, and signs them with the payout key, not the payment key;
  * an operator refunds in the Heleket dashboard by hand.
  */
@@ -107,8 +107,9 @@ public final class HeleketGateway implements PaymentGateway {
 
   @Override
   public void refund(Payment payment) {
-    throw http.refusal(0, "cannot refund payment " + payment.id() + " automatically: Heleket returns crypto only to "
-        + "a wallet address the payer gives, signed with the payout key; refund it in the Heleket dashboard");
+    throw new PaymentGateway.RefundRefusedException("cannot refund payment " + payment.id()
+        + " automatically: Heleket returns crypto only to a wallet address the payer gives, signed with the payout"
+        + " key; refund it in the Heleket dashboard");
   }
 
   private Optional<PaymentNotification> notification(JsonNode result, Payment payment) {

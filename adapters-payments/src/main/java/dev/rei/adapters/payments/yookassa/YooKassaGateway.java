@@ -1,9 +1,12 @@
 package dev.rei.adapters.payments.yookassa;
 
+import dev.rei.adapters.payments.RailRefusal;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rei.adapters.payments.RailHttp;
+import dev.rei.adapters.payments.RailRefusal;
 import dev.rei.adapters.payments.RailUrls;
 import dev.rei.application.port.out.PaymentGateway;
 import dev.rei.domain.payment.Currency;
@@ -116,6 +119,18 @@ public final class YooKassaGateway implements PaymentGateway {
 
   @Override
   public void refund(Payment payment) {
+    try {
+      refundAtYooKassa(payment);
+    } catch (GatewayUnavailableException e) {
+      if (e.getCause() instanceof RailRefusal) {
+        // YooKassa answered no (a 4xx, a canceled refund): trying again will not help, the operator must act.
+        throw new RefundRefusedException(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private void refundAtYooKassa(Payment payment) {
     ProviderPaymentId railId = payment.providerPaymentId()
         .orElseThrow(() -> http.refusal(0, "refund of payment " + payment.id() + ": it has no YooKassa id"));
     ObjectNode body = json.createObjectNode();

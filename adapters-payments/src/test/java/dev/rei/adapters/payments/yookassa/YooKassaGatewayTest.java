@@ -218,7 +218,8 @@ class YooKassaGatewayTest {
     server.enqueue(new MockResponse().setBody(Resources.template("yookassa/refund.json", "STATUS", "canceled", "ID",
         RAIL_ID)));
 
-    assertThatThrownBy(() -> gateway.refund(payment)).isInstanceOf(GatewayUnavailableException.class)
+    assertThatThrownBy(() -> gateway.refund(payment))
+        .isInstanceOf(dev.rei.application.port.out.PaymentGateway.RefundRefusedException.class)
         .hasMessageContaining("insufficient_funds");
   }
 }

@@ -13,14 +13,17 @@ import dev.rei.domain.job.WorkerId;
 import dev.rei.domain.ledger.Credits;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Jobs and their queue on PostgreSQL. A claim locks one due job with {@code FOR UPDATE SKIP
@@ -166,6 +169,7 @@ public final class PostgresJobStore implements JobStore {
       return counts;
     });
   }
+
   @Override
   public Map<JobKind, Map<JobState, Long>> countFinishedSince(Instant since) {
     // The finished-jobs index (V9) holds exactly these states, by updated_at.
@@ -204,5 +208,17 @@ public final class PostgresJobStore implements JobStore {
     return db.query(dsl -> dsl.selectFrom(JOBS).where(JOBS.USER_ID.eq(user.value()))
         .and(JOBS.CREATED_AT.ge(Times.toDb(since)))
         .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc()).offset(offset).limit(limit).fetch(JobMapper::toJob));
+  }
+
+  @Override
+  public Map<LocalDate, Long> countCreatedPerDay(Instant since) {
+    // The day of a UTC instant: created_at at time zone 'UTC' is the wall time in UTC.
+    Field<LocalDate> day = DSL.field("(({0}) at time zone 'UTC')::date", SQLDataType.LOCALDATE, JOBS.CREATED_AT);
+    return db.query(dsl -> {
+      Map<LocalDate, Long> counts = new TreeMap<>();
+      dsl.select(day, DSL.count()).from(JOBS).where(JOBS.CREATED_AT.ge(Times.toDb(since))).groupBy(day)
+          .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+      return counts;
+    });
   }
 }

@@ -11,12 +11,16 @@ import dev.rei.domain.payment.ProviderPaymentId;
 import dev.rei.domain.payment.Rail;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /** Payments on PostgreSQL; (rail, provider payment id) is unique in the schema. */
 public final class PostgresPaymentStore implements PaymentStore {
@@ -92,6 +96,7 @@ public final class PostgresPaymentStore implements PaymentStore {
       return revenue;
     });
   }
+
   @Override
   public Map<Rail, Map<PaymentStatus, Long>> countByRailAndStatus() {
     return db.query(dsl -> {
@@ -100,6 +105,20 @@ public final class PostgresPaymentStore implements PaymentStore {
           .forEach(r -> counts.computeIfAbsent(Rail.valueOf(r.value1()), k -> new EnumMap<>(PaymentStatus.class))
               .put(PaymentStatus.valueOf(r.value2()), r.value3().longValue()));
       return counts;
+    });
+  }
+
+  @Override
+  public Map<LocalDate, Map<String, Long>> revenuePerDay(Instant since) {
+    Field<LocalDate> day = DSL.field("(({0}) at time zone 'UTC')::date", SQLDataType.LOCALDATE, PAYMENTS.SETTLED_AT);
+    return db.query(dsl -> {
+      Map<LocalDate, Map<String, Long>> revenue = new TreeMap<>();
+      dsl.select(day, PAYMENTS.CURRENCY, DSL.sum(PAYMENTS.AMOUNT_MINOR)).from(PAYMENTS)
+          .where(PAYMENTS.STATUS.eq(PaymentStatus.SUCCEEDED.name())).and(PAYMENTS.SETTLED_AT.ge(Times.toDb(since)))
+          .groupBy(day, PAYMENTS.CURRENCY)
+          .forEach(r -> revenue.computeIfAbsent(r.value1(), d -> new HashMap<>())
+              .put(r.value2(), r.value3().longValue()));
+      return revenue;
     });
   }
 }

@@ -7,7 +7,9 @@ import dev.rei.application.port.out.UserStore;
 import dev.rei.domain.user.User;
 import dev.rei.domain.user.UserId;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import org.jooq.impl.DSL;
 
 /** Users in the {@code users} table. */
 public final class PostgresUserStore implements UserStore {
@@ -60,5 +62,38 @@ public final class PostgresUserStore implements UserStore {
   @Override
   public long countRegisteredSince(Instant since) {
     return db.query(dsl -> (long) dsl.fetchCount(USERS, USERS.REGISTERED_AT.ge(Times.toDb(since))));
+  }
+
+  @Override
+  public void rememberUsername(UserId id, Optional<String> username) {
+    String name = username.orElse(null);
+    db.query(dsl -> {
+      // IS DISTINCT FROM: an unchanged name matches no row, so nothing is written.
+      int changed = dsl.update(USERS).set(USERS.USERNAME, name)
+          .where(USERS.ID.eq(id.value())).and(USERS.USERNAME.isDistinctFrom(name))
+          .execute();
+      if (changed == 1 && name != null) {
+        dsl.update(USERS).setNull(USERS.USERNAME)
+            .where(DSL.lower(USERS.USERNAME).eq(name.toLowerCase(Locale.ROOT))).and(USERS.ID.ne(id.value()))
+            .execute();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<UserId> findByUsername(String username) {
+    return db.query(dsl -> dsl.select(USERS.ID).from(USERS)
+        .where(DSL.lower(USERS.USERNAME).eq(username.toLowerCase(Locale.ROOT)))
+        .orderBy(USERS.ID).limit(1)
+        .fetchOptional(USERS.ID)
+        .map(UserId::of));
+  }
+
+  @Override
+  public Optional<String> usernameOf(UserId id) {
+    return db.query(dsl -> dsl.select(USERS.USERNAME).from(USERS).where(USERS.ID.eq(id.value()))
+        .fetchOptional(USERS.USERNAME)
+        .flatMap(Optional::ofNullable));
   }
 }

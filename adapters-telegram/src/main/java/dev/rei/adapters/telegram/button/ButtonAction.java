@@ -22,7 +22,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ButtonAction.VideoChoice.class, name = "video"),
     @JsonSubTypes.Type(value = ButtonAction.ReelsChoice.class, name = "reels"),
     @JsonSubTypes.Type(value = ButtonAction.Account.class, name = "account"),
-    @JsonSubTypes.Type(value = ButtonAction.Images.class, name = "images")
+    @JsonSubTypes.Type(value = ButtonAction.Images.class, name = "images"),
+    @JsonSubTypes.Type(value = ButtonAction.Admin.class, name = "admin")
 })
 public sealed interface ButtonAction {
 
@@ -83,6 +84,13 @@ public sealed interface ButtonAction {
   /** A step on the image screens (/prompt, /refs, /settings, /history); {@link ImageStep} says which. */
   record Images(long owner, ImageStep step) implements ButtonAction {
     public Images {
+      Objects.requireNonNull(step, "step");
+    }
+  }
+
+  /** A step of the admin console; {@link AdminStep} says which. */
+  record Admin(long owner, AdminStep step) implements ButtonAction {
+    public Admin {
       Objects.requireNonNull(step, "step");
     }
   }

@@ -72,6 +72,11 @@ public final class Replies {
     }
   }
 
+  /** Sends {@code png} as a photo with a caption; false if Telegram did not take it. */
+  public boolean photo(long chatId, byte[] png, String fileName, String caption) {
+    return sendFile(chatId, png, "image/png", fileName, caption, null);
+  }
+
   private static void report(String method, long chatId, Result<?> result) {
     if (result instanceof Result.Failed<?> failed) {
       log.warn("{} to chat {} failed: {}", method, chatId, failed.failure().summary());

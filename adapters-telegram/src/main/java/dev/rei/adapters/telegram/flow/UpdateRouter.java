@@ -50,10 +50,11 @@ public final class UpdateRouter implements UpdateHandler {
   private final ImageCommands imageCommands;
   private final SupportFlow support;
   private final CancelFlow cancels;
+  private final AdminFlow admin;
 
   public UpdateRouter(UserGate gate, MenuFlow menu, ImageFlow images, OrderFlow orders, VideoFlows videos,
       AccountFlow account, FlowKit kit, UserLanguages languages, ImageCommands imageCommands, SupportFlow support,
-      CancelFlow cancels) {
+      CancelFlow cancels, AdminFlow admin) {
     this.gate = gate;
     this.menu = menu;
     this.images = images;
@@ -65,6 +66,7 @@ public final class UpdateRouter implements UpdateHandler {
     this.imageCommands = imageCommands;
     this.support = support;
     this.cancels = cancels;
+    this.admin = admin;
   }
 
   @Override
@@ -110,7 +112,10 @@ public final class UpdateRouter implements UpdateHandler {
       if (text.startsWith("/")) {
         account.forgetAmount(user);
         support.leave(user);
-        command(user, text, message);
+        // Admin commands exist only for admins: for anyone else they fall through to "unknown command".
+        if (!admin.command(user, text, message.getMessageId() == null ? 0 : message.getMessageId())) {
+          command(user, text, message);
+        }
       } else if (account.awaitsAmount(user)) {
         account.onAmount(user, text);
       } else if (!videos.onText(user, text)) {
@@ -213,6 +218,8 @@ public final class UpdateRouter implements UpdateHandler {
           account.press(user, query, step.step());
         } else if (action.get() instanceof ButtonAction.Images step) {
           imageCommands.press(user, query, step.step());
+        } else if (action.get() instanceof ButtonAction.Admin step) {
+          admin.press(user, query, step.step());
         } else if (!videos.press(user, query, action.get())) {
           orders.press(user, query, keyed.key(), action.get());
         }

@@ -29,6 +29,7 @@ public final class UserGate {
   private final RateLimiter rateLimiter;
   private final BanNotices banNotices;
   private final Clock clock;
+  private final UsernameMemory usernames;
 
   public UserGate(UserStore users, RegisterUserUseCase register, RateLimiter rateLimiter, ChatStateStore chatState,
       Clock clock) {
@@ -37,6 +38,7 @@ public final class UserGate {
     this.rateLimiter = rateLimiter;
     this.banNotices = new BanNotices(chatState, clock);
     this.clock = clock;
+    this.usernames = new UsernameMemory(users);
   }
 
   /** What the gate decided about one update. */
@@ -71,6 +73,7 @@ public final class UserGate {
           new RegisterUserCommand(id, Language.fromTelegramCode(from.getLanguageCode())));
       user = new ChatUser(registration.user(), chatId, registration.isNew());
     }
+    usernames.seen(id, from.getUserName());
     if (user.user().isBanned()) {
       return new Passage.Banned(user, banNotices.tell(id.value()));
     }

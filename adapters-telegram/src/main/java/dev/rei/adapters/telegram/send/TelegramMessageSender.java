@@ -133,7 +133,7 @@ public final class TelegramMessageSender implements MessageSender {
     }
     SendOutcome outcome = text(chatId, render.plain(language, notice), () -> null);
     if (!(outcome instanceof SendOutcome.Sent)) {
-      // Not told after all: the retry, or the gate, tells them.
+      // Not sent (yet): the retry, or the gate at the user's next message, tells them.
       banNotices.forget(chatId);
     }
     return outcome;

@@ -4,6 +4,7 @@ import dev.rei.adapters.telegram.BotPorts;
 import dev.rei.adapters.telegram.BotUseCases;
 import dev.rei.adapters.telegram.TelegramBot;
 import dev.rei.adapters.telegram.TelegramSettings;
+import dev.rei.adapters.telegram.admin.AdminUseCases;
 import dev.rei.adapters.telegram.api.Pacing;
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.inbox.InboxWorker;
@@ -103,7 +104,9 @@ public final class BotHarness implements AutoCloseable {
     return new BotUseCases(core.register, core.balance, catalog == null ? core.catalog : catalog, core.quotes,
         core.placeOrder, core.cancel,
         core.history, core.transfer, core.startTopUp, core.checkPayment, core.settle, core.refund, dispatch,
-        core.generations, core.generation, contactSupport, core.answerSupport, core.liveJobs);
+        core.generations, core.generation, contactSupport, core.answerSupport, core.liveJobs,
+        new AdminUseCases(core.adjust, core.ban, core.unban, core.userCard, core.getJob, core.retryJob,
+            core.reconcileLedger, core.stats));
   }
 
   /** The pre-checkout answer the bot starts with from now on (none: Stars not offered). */

@@ -115,4 +115,7 @@ public interface JobStore {
    * descending), skipping {@code offset}, at most {@code limit}. Read without locks.
    */
   List<Job> ofUserSince(UserId user, Instant since, int offset, int limit);
+
+  /** Jobs created since {@code since}, counted per UTC day of creation; days without jobs are absent. */
+  Map<java.time.LocalDate, Long> countCreatedPerDay(Instant since);
 }

@@ -21,7 +21,10 @@ public interface PaymentGateway {
   /** Reads the payment back from the rail, authenticated; empty if the rail does not know it. */
   Optional<PaymentNotification> fetch(Payment payment);
 
-  /** Returns the payment's money to the payer. */
+  /**
+   * Returns the payment's money to the payer. Throws {@link RefundRefusedException} when the rail
+   * answered that it will not (the words of the rail are kept for the operator).
+   */
   void refund(Payment payment);
 
   /** What the user needs to pay: a link to open, or nothing when the rail sent an invoice itself. */
@@ -36,6 +39,21 @@ public interface PaymentGateway {
   final class GatewayUnavailableException extends RuntimeException {
     public GatewayUnavailableException(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /**
+   * The rail answered and refused to refund, e.g. "refunds are made in the dashboard"; nothing
+   * changed. A rail adapter may subclass it to name its own refusals.
+   */
+  class RefundRefusedException extends RuntimeException {
+    public RefundRefusedException(String railReason) {
+      super(railReason);
+    }
+
+    /** What the rail said, for the operator; never holds a secret. */
+    public String railReason() {
+      return getMessage();
     }
   }
 }

@@ -36,4 +36,10 @@ public interface PaymentStore {
 
   /** Every payment counted by rail and status now; a status with none is absent. */
   Map<Rail, Map<dev.rei.domain.payment.PaymentStatus, Long>> countByRailAndStatus();
+
+  /**
+   * Minor units paid per UTC day of settlement and currency code by payments settled since
+   * {@code since} and not refunded (as {@link #revenueSince}); days without any are absent.
+   */
+  Map<java.time.LocalDate, Map<String, Long>> revenuePerDay(Instant since);
 }

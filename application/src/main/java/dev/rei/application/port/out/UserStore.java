@@ -22,4 +22,17 @@ public interface UserStore {
   long count();
 
   long countRegisteredSince(Instant since);
+
+  /**
+   * Stores the Telegram @username the user has now (without the {@code @}; empty when they have
+   * none), writing only when it differs from the stored one. A username names one user at a time:
+   * whoever had it before loses it here, since Telegram moved it to this user.
+   */
+  void rememberUsername(UserId id, Optional<String> username);
+
+  /** The user who last had {@code username} (without the {@code @}, any letter case), as far as we saw. */
+  Optional<UserId> findByUsername(String username);
+
+  /** The user's last seen Telegram @username (without the {@code @}); empty when unknown or none. */
+  Optional<String> usernameOf(UserId id);
 }

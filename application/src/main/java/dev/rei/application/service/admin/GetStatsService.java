@@ -1,20 +1,34 @@
 package dev.rei.application.service.admin;
 
 import dev.rei.application.port.in.admin.AdminRefusal;
+import dev.rei.application.port.in.admin.DayFigures;
+import dev.rei.application.port.in.admin.KeyCounts;
 import dev.rei.application.port.in.admin.GetStatsUseCase;
 import dev.rei.application.port.in.admin.Stats;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.JobStore;
+import dev.rei.application.port.out.KeyHealthStore;
 import dev.rei.application.port.out.LedgerStore;
 import dev.rei.application.port.out.Outbox;
 import dev.rei.application.port.out.PaymentStore;
 import dev.rei.application.port.out.UnitOfWork;
 import dev.rei.application.port.out.UserStore;
 import dev.rei.application.service.Admins;
+import dev.rei.domain.provider.KeyEffect;
+import dev.rei.domain.provider.KeyHealth;
+import dev.rei.domain.provider.KeyId;
+import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Gathers the dashboard figures from every store in one transaction, so they describe one moment. */
 public final class GetStatsService implements GetStatsUseCase {
@@ -29,9 +43,13 @@ public final class GetStatsService implements GetStatsUseCase {
   private final Outbox outbox;
   private final Admins admins;
   private final Clock clock;
+  private final KeyHealthStore keyHealth;
+  private final Map<ProviderName, Integer> keyPools;
 
+  /** {@code keyPools} names how many keys each provider has, as the core names them: {@code KeyId(provider, 0..n-1)}. */
   public GetStatsService(UnitOfWork unitOfWork, UserStore users, JobStore jobs, LedgerStore ledger,
-      PaymentStore payments, Outbox outbox, Admins admins, Clock clock) {
+      PaymentStore payments, Outbox outbox, Admins admins, Clock clock, KeyHealthStore keyHealth,
+      Map<ProviderName, Integer> keyPools) {
     this.unitOfWork = unitOfWork;
     this.users = users;
     this.jobs = jobs;
@@ -40,6 +58,8 @@ public final class GetStatsService implements GetStatsUseCase {
     this.outbox = outbox;
     this.admins = admins;
     this.clock = clock;
+    this.keyHealth = keyHealth;
+    this.keyPools = Map.copyOf(keyPools);
   }
 
   @Override
@@ -51,6 +71,9 @@ public final class GetStatsService implements GetStatsUseCase {
     Instant dayAgo = now.minus(LAST_DAY);
     // Instants are UTC, so truncating to days gives midnight UTC.
     Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+    Instant chartStart = midnight.minus(Duration.ofDays(Stats.CHART_DAYS - 1L));
+    // Key health lives in Redis, outside the transaction; it is a snapshot of its own.
+    Map<ProviderName, KeyCounts> keys = keyCounts(now);
     Stats stats = unitOfWork.inTransaction(() -> new Stats(
         now,
         users.count(),
@@ -60,8 +83,42 @@ public final class GetStatsService implements GetStatsUseCase {
         ledger.totalsSince(dayAgo),
         payments.revenueSince(dayAgo),
         outbox.countUnsent(),
-        outbox.oldestUnsent().map(oldest -> age(oldest, now))));
+        outbox.oldestUnsent().map(oldest -> age(oldest, now)),
+        keys,
+        lastDays(LocalDate.ofInstant(chartStart, ZoneOffset.UTC), jobs.countCreatedPerDay(chartStart),
+            payments.revenuePerDay(chartStart))));
     return new StatsResult.Report(stats);
+  }
+
+  private Map<ProviderName, KeyCounts> keyCounts(Instant now) {
+    Map<ProviderName, KeyCounts> counts = new HashMap<>();
+    keyPools.forEach((provider, size) -> {
+      List<KeyId> keys = IntStream.range(0, size).mapToObj(i -> new KeyId(provider, i)).toList();
+      int healthy = 0;
+      int cooling = 0;
+      int blocked = 0;
+      for (KeyHealth health : keyHealth.health(keys)) {
+        if (health.isHealthyAt(now)) {
+          healthy++;
+        } else if (health.block().orElseThrow().cause() == KeyEffect.COOL_DOWN) {
+          cooling++;
+        } else {
+          blocked++;
+        }
+      }
+      counts.put(provider, new KeyCounts(healthy, cooling, blocked));
+    });
+    return counts;
+  }
+
+  private static List<DayFigures> lastDays(LocalDate first, Map<LocalDate, Long> jobsPerDay,
+      Map<LocalDate, Map<String, Long>> revenuePerDay) {
+    List<DayFigures> days = new ArrayList<>();
+    for (int i = 0; i < Stats.CHART_DAYS; i++) {
+      LocalDate day = first.plusDays(i);
+      days.add(new DayFigures(day, jobsPerDay.getOrDefault(day, 0L), revenuePerDay.getOrDefault(day, Map.of())));
+    }
+    return days;
   }
 
   /** How long ago {@code then} was; never negative, even if another process's clock runs ahead. */

@@ -6,8 +6,10 @@ import dev.rei.application.port.out.LedgerStore;
 import dev.rei.application.port.out.UnitOfWork;
 import dev.rei.application.service.Admins;
 import dev.rei.application.service.Notifier;
+import dev.rei.domain.ledger.AccountBalance;
 import dev.rei.domain.ledger.LedgerAudit;
 import dev.rei.domain.ledger.LedgerViolation;
+import dev.rei.domain.ledger.Transfer;
 import dev.rei.domain.user.UserId;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +37,17 @@ public final class ReconcileLedgerService implements ReconcileLedgerUseCase {
     if (!admins.isAdmin(admin)) {
       return new Result.Refused(AdminRefusal.NOT_AN_ADMIN);
     }
-    List<LedgerViolation> violations = unitOfWork.inTransaction(
-        () -> LedgerAudit.check(ledger.balances(), ledger.transfers()));
+    Result.Report report = unitOfWork.inTransaction(() -> {
+      List<AccountBalance> balances = ledger.balances();
+      List<Transfer> transfers = ledger.transfers();
+      return new Result.Report(LedgerAudit.check(balances, transfers), balances.size(), transfers.size());
+    });
+    List<LedgerViolation> violations = report.violations();
     if (!violations.isEmpty()) {
       unitOfWork.inTransaction(() -> notifier.alertAdmins("ledger_violations", "ledger", Map.of(
           "count", Integer.toString(violations.size()),
           "first", violations.get(0).invariant() + ": " + violations.get(0).detail())));
     }
-    return new Result.Report(violations);
+    return report;
   }
 }

@@ -3,6 +3,7 @@ package dev.rei.application.service.job;
 import dev.rei.application.port.in.job.CancelJobCommand;
 import dev.rei.application.port.in.job.CancelJobUseCase;
 import dev.rei.application.port.in.job.CancelResult;
+import dev.rei.application.port.out.AuditLog;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.JobStore;
 import dev.rei.application.port.out.UnitOfWork;
@@ -19,13 +20,16 @@ public final class CancelJobService implements CancelJobUseCase {
   private final JobOutcomes outcomes;
   private final Admins admins;
   private final Clock clock;
+  private final AuditLog audit;
 
-  public CancelJobService(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, Admins admins, Clock clock) {
+  public CancelJobService(UnitOfWork unitOfWork, JobStore jobs, JobOutcomes outcomes, Admins admins, Clock clock,
+      AuditLog audit) {
     this.unitOfWork = unitOfWork;
     this.jobs = jobs;
     this.outcomes = outcomes;
     this.admins = admins;
     this.clock = clock;
+    this.audit = audit;
   }
 
   @Override
@@ -45,7 +49,13 @@ public final class CancelJobService implements CancelJobUseCase {
       if (!job.state().isCancellable()) {
         return new CancelResult.Refused(CancelResult.Reason.NOT_CANCELLABLE);
       }
-      return new CancelResult.Cancelled(outcomes.apply(job.cancel(command.by(), clock.now())));
+      Job cancelled = outcomes.apply(job.cancel(command.by(), clock.now()));
+      if (command.by() == CancelledBy.ADMIN) {
+        audit.record(new AuditLog.Entry(command.requester(), "cancel_job", job.userId(),
+            "job " + job.id() + " (" + job.state() + "), " + job.price() + " credits released", "cancelled by an admin",
+            clock.now()));
+      }
+      return new CancelResult.Cancelled(cancelled);
     });
   }
 }

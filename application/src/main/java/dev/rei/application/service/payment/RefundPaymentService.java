@@ -89,6 +89,12 @@ public final class RefundPaymentService implements RefundPaymentUseCase {
       gateway.get().refund(payment);
     } catch (PaymentGateway.GatewayUnavailableException e) {
       return refused(AdminRefusal.RAIL_UNAVAILABLE);
+    } catch (PaymentGateway.RefundRefusedException e) {
+      // The rail said no: the operator needs its words to know what to do next (its dashboard, say).
+      audit.record(new AuditLog.Entry(command.admin(), "refund_payment", payment.userId(),
+          "payment " + payment.id() + " on " + payment.rail() + ": the rail refused: " + e.railReason(),
+          command.reason(), clock.now()));
+      return new AdminResult.Refused(AdminRefusal.RAIL_REFUSED, e.railReason());
     }
     return unitOfWork.inTransaction(() -> recordRefund(command));
   }

@@ -126,4 +126,35 @@ class GetStatsServiceTest {
 
     assertThat(given.stats.stats(ALICE)).isEqualTo(new StatsResult.Refused(AdminRefusal.NOT_AN_ADMIN));
   }
+
+  @Test
+  void givenBlockedAndCoolingKeys_stats_countEachProvidersKeysByHealth() {
+    Instant now = core.clock.now();
+    dev.rei.domain.provider.ProviderName sim = core.provider.name();
+    core.keyHealth.block(new dev.rei.domain.provider.KeyId(sim, 0), new dev.rei.domain.provider.KeyBlock(
+        dev.rei.domain.provider.KeyEffect.COOL_DOWN, now.plusSeconds(60)));
+
+    assertThat(stats().keyHealth()).isEqualTo(Map.of(sim, new dev.rei.application.port.in.admin.KeyCounts(1, 1, 0)));
+
+    core.keyHealth.block(new dev.rei.domain.provider.KeyId(sim, 1), new dev.rei.domain.provider.KeyBlock(
+        dev.rei.domain.provider.KeyEffect.BLOCK, now.plusSeconds(3600)));
+    assertThat(stats().keyHealth()).isEqualTo(Map.of(sim, new dev.rei.application.port.in.admin.KeyCounts(0, 1, 1)));
+  }
+
+  @Test
+  void givenActivity_stats_chartTheLast14Days_oldestFirst_withZerosForQuietDays() {
+    aWeekendOfActivity();
+
+    java.util.List<dev.rei.application.port.in.admin.DayFigures> days = stats().lastDays();
+
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(core.clock.now(), java.time.ZoneOffset.UTC);
+    assertThat(days).hasSize(Stats.CHART_DAYS);
+    assertThat(days.get(0).day()).isEqualTo(today.minusDays(13));
+    assertThat(days.get(13).day()).isEqualTo(today);
+    assertThat(days.get(13).jobs()).isEqualTo(3);
+    assertThat(days.get(13).revenue()).isEqualTo(Map.of("RUB", 100_00L));
+    assertThat(days.get(11).jobs()).isEqualTo(1);
+    assertThat(days.get(11).revenue()).isEmpty();
+    assertThat(days.get(0).jobs()).isZero();
+  }
 }

@@ -15,5 +15,10 @@ public enum AdminRefusal {
   /** The idempotency key was used before for a different action. */
   KEY_USED_FOR_ANOTHER_ACTION,
   /** Admins cannot be banned: an operator must never lock an operator out by a slip. */
-  TARGET_IS_AN_ADMIN
+  TARGET_IS_AN_ADMIN,
+  UNKNOWN_JOB,
+  /** The job is being worked on right now (running or delivering), or it succeeded or was cancelled. */
+  JOB_NOT_RETRYABLE,
+  /** The payment's rail answered and refused (e.g. "refunds are made in the dashboard"); its words are the detail. */
+  RAIL_REFUSED
 }

@@ -11,9 +11,15 @@ public sealed interface AdminResult {
     }
   }
 
-  record Refused(AdminRefusal reason) implements AdminResult {
+  /** {@code detail} adds what the refusing party said (a rail's reason), or is blank. */
+  record Refused(AdminRefusal reason, String detail) implements AdminResult {
     public Refused {
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    public Refused(AdminRefusal reason) {
+      this(reason, "");
     }
   }
 }

@@ -10,11 +10,14 @@ public interface ReconcileLedgerUseCase {
 
   Result reconcile(UserId admin);
 
-  /** The violations found (none for a sound ledger), or a refusal. */
+  /** The violations found (none for a sound ledger) among how many accounts and transfers, or a refusal. */
   sealed interface Result {
-    record Report(List<LedgerViolation> violations) implements Result {
+    record Report(List<LedgerViolation> violations, int accounts, int transfers) implements Result {
       public Report {
         violations = List.copyOf(violations);
+        if (accounts < 0 || transfers < 0) {
+          throw new IllegalArgumentException("counts cannot be negative");
+        }
       }
     }
 

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param revenueLastDay minor units paid by payments settled in the last day, per rail and currency code
  * @param outboxUnsent messages not sent yet (nor given up on)
  * @param oldestUnsentAge how long the oldest unsent message has waited; empty when none waits
+ * @param keyHealth the keys of each provider by health now
+ * @param lastDays the last {@link #CHART_DAYS} UTC days, oldest first, today last; days without figures are zeros
  */
 public record Stats(
     Instant at,
@@ -35,7 +37,12 @@ public record Stats(
     Map<HistoryCategory, Long> creditsLastDay,
     Map<Rail, Map<String, Long>> revenueLastDay,
     long outboxUnsent,
-    Optional<Duration> oldestUnsentAge) {
+    Optional<Duration> oldestUnsentAge,
+    Map<dev.rei.domain.provider.ProviderName, KeyCounts> keyHealth,
+    java.util.List<DayFigures> lastDays) {
+
+  /** How many days the chart shows. */
+  public static final int CHART_DAYS = 14;
 
   public Stats {
     Objects.requireNonNull(at, "at");
@@ -44,6 +51,11 @@ public record Stats(
     creditsLastDay = copy(creditsLastDay, HistoryCategory.class);
     revenueLastDay = copyRevenue(revenueLastDay);
     Objects.requireNonNull(oldestUnsentAge, "oldestUnsentAge");
+    Map<dev.rei.domain.provider.ProviderName, KeyCounts> byName =
+        new TreeMap<>(java.util.Comparator.comparing(dev.rei.domain.provider.ProviderName::value));
+    byName.putAll(keyHealth);
+    keyHealth = Collections.unmodifiableMap(byName);
+    lastDays = java.util.List.copyOf(lastDays);
   }
 
   /** Jobs waiting to be claimed: the queue depth. */

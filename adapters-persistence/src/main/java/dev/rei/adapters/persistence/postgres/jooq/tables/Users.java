@@ -61,6 +61,8 @@ public class Users extends TableImpl<UsersRecord> {
 
     public final TableField<UsersRecord, OffsetDateTime> BANNED_AT = createField(DSL.name("banned_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
+    public final TableField<UsersRecord, String> USERNAME = createField(DSL.name("username"), SQLDataType.VARCHAR(32), this, "");
+
     private Users(Name alias, Table<UsersRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -161,7 +163,8 @@ public class Users extends TableImpl<UsersRecord> {
     public List<Check<UsersRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("users_id_check"), "((id > 0))", true),
-            Internal.createCheck(this, DSL.name("users_language_check"), "(((language)::text = ANY ((ARRAY['RU'::character varying, 'EN'::character varying])::text[])))", true)
+            Internal.createCheck(this, DSL.name("users_language_check"), "(((language)::text = ANY ((ARRAY['RU'::character varying, 'EN'::character varying])::text[])))", true),
+            Internal.createCheck(this, DSL.name("users_username_check"), "(((username IS NULL) OR ((username)::text ~ '^[A-Za-z0-9_]{1,32}$'::text)))", true)
         );
     }
 

@@ -49,6 +49,14 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
         return (OffsetDateTime) get(3);
     }
 
+    public void setUsername(String value) {
+        set(4, value);
+    }
+
+    public String getUsername() {
+        return (String) get(4);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -66,13 +74,14 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
         super(Users.USERS);
     }
 
-    public UsersRecord(Long id, OffsetDateTime registeredAt, String language, OffsetDateTime bannedAt) {
+    public UsersRecord(Long id, OffsetDateTime registeredAt, String language, OffsetDateTime bannedAt, String username) {
         super(Users.USERS);
 
         setId(id);
         setRegisteredAt(registeredAt);
         setLanguage(language);
         setBannedAt(bannedAt);
+        setUsername(username);
         resetChangedOnNotNull();
     }
 }
