@@ -70,7 +70,11 @@ class AdminEndToEndTest {
 
     world.awaitText(user, "An administrator added 25 credits");
     assertThat(world.balance(user).available()).isEqualTo(Credits.of(35));
-    ChatMessage history = world.awaitTextAfter(user, world.emulator.userSends(user, "/history"), "History");
+    // /history opens the generations; its 📜 button leads to the credit history.
+    ChatMessage generations = world.awaitTextAfter(user, world.emulator.userSends(user, "/history"), "generations");
+    world.press(user, generations, "📜 Credit history");
+    ChatMessage history = world.awaitMessage(user, m -> m.visibleText() != null && m.visibleText().contains("History")
+        && m.buttonTexts().stream().anyMatch(label -> label.contains("Adjustment")));
     String entry = history.buttonTexts().stream().filter(label -> label.contains("Adjustment")).findFirst()
         .orElseThrow(() -> new AssertionError("no adjustment in " + history.buttonTexts()));
     assertThat(entry).startsWith("+25");
