@@ -40,8 +40,7 @@ public final class BusinessGauges {
   private final InboundUpdates inbox;
   private final LedgerStore ledger;
   private final Clock clock;
-  private Snapshot snapshot;
-  private long takenAtNanos;
+  private final Cached<Snapshot> snapshot = new Cached<>(this::read, MAX_AGE);
 
   private record Snapshot(Map<JobKind, Map<JobState, Long>> jobs, Map<Rail, Map<PaymentStatus, Long>> payments,
       long inboxPending, Optional<Instant> oldestPending, Optional<LedgerStore.LedgerTotals> ledger) {
@@ -106,13 +105,8 @@ public final class BusinessGauges {
         .register(registry);
   }
 
-  private synchronized Snapshot current() {
-    long now = System.nanoTime();
-    if (snapshot == null || now - takenAtNanos > MAX_AGE.toNanos()) {
-      snapshot = read();
-      takenAtNanos = now;
-    }
-    return snapshot;
+  private Snapshot current() {
+    return snapshot.get();
   }
 
   private Snapshot read() {

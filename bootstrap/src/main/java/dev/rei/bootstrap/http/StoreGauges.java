@@ -30,8 +30,7 @@ public final class StoreGauges {
   private final JobStore jobs;
   private final Outbox outbox;
   private final Clock clock;
-  private Snapshot snapshot;
-  private long takenAtNanos;
+  private final Cached<Snapshot> snapshot = new Cached<>(this::read, MAX_AGE);
 
   private record Snapshot(Map<JobState, Long> jobs, long unsent, Optional<Instant> oldestUnsent) {
     static final Snapshot UNKNOWN = new Snapshot(Map.of(), -1, Optional.empty());
@@ -73,13 +72,8 @@ public final class StoreGauges {
         .orElse(0.0);
   }
 
-  private synchronized Snapshot current() {
-    long now = System.nanoTime();
-    if (snapshot == null || now - takenAtNanos > MAX_AGE.toNanos()) {
-      snapshot = read();
-      takenAtNanos = now;
-    }
-    return snapshot;
+  private Snapshot current() {
+    return snapshot.get();
   }
 
   private Snapshot read() {
