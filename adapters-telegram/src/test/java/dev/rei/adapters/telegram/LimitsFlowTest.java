@@ -65,6 +65,25 @@ class LimitsFlowTest {
   }
 
   @Test
+  void givenAnAlbumOfPhotos_whenSent_thenItCountsAsOneMessage_soTheLimitIsMetOnlyByTheNextEleventh() {
+    start(limited());
+    for (int i = 0; i < 8; i++) {
+      api.push(api.textMessage(ALICE, "ru", "/help"));
+    }
+    for (int i = 0; i < 6; i++) {
+      api.push(api.photoMessage(ALICE, "ru", "album-photo-" + i, BotHarness.PNG, null, "album-1"));
+    }
+    api.push(api.textMessage(ALICE, "ru", "/menu"));
+    api.awaitText(ALICE, "Главное меню");
+    assertThat(limitedNotes(ALICE)).isEmpty();
+
+    // 8 + 1 album + 1 = 10 counted: the next message is the eleventh.
+    api.push(api.textMessage(ALICE, "ru", "/help"));
+    api.awaitText(ALICE, "через 1 минуту");
+    assertThat(limitedNotes(ALICE)).hasSize(1);
+  }
+
+  @Test
   void givenABlockServed_whenTheUserFloodsAgain_thenTheNextBlockIsLongerAndSaysSo() {
     start(limited());
     for (int i = 0; i < 11; i++) {

@@ -98,7 +98,8 @@ public final class UpdateRouter implements UpdateHandler {
       log.info("refunded_payment in chat {} needs nothing more", message.getChatId());
       return;
     }
-    UserGate.Passage passage = gate.admit(message.getFrom(), message.getChatId(), ActionClass.MESSAGE);
+    UserGate.Passage passage = gate.admit(message.getFrom(), message.getChatId(), ActionClass.MESSAGE,
+        message.getMediaGroupId());
     ChatUser user = admitted(passage, null).orElse(null);
     if (user == null) {
       return;

@@ -29,6 +29,7 @@ public final class UserGate {
   private final RateLimiter rateLimiter;
   private final BanNotices banNotices;
   private final Clock clock;
+  private final AlbumPasses albums = new AlbumPasses();
   private final UsernameMemory usernames;
 
   public UserGate(UserStore users, RegisterUserUseCase register, RateLimiter rateLimiter, ChatStateStore chatState,
@@ -60,6 +61,15 @@ public final class UserGate {
   }
 
   public Passage admit(org.telegram.telegrambots.meta.api.objects.User from, long chatId, ActionClass action) {
+    return admit(from, chatId, action, null);
+  }
+
+  /**
+   * As {@link #admit(org.telegram.telegrambots.meta.api.objects.User, long, ActionClass)}; the
+   * photos of one album ({@code mediaGroupId}, or null) count once, as its first photo was counted.
+   */
+  public Passage admit(org.telegram.telegrambots.meta.api.objects.User from, long chatId, ActionClass action,
+      String mediaGroupId) {
     if (from == null || from.getId() == null || from.getId() <= 0 || Boolean.TRUE.equals(from.getIsBot())) {
       return new Passage.Ignored();
     }
@@ -77,7 +87,14 @@ public final class UserGate {
     if (user.user().isBanned()) {
       return new Passage.Banned(user, banNotices.tell(id.value()));
     }
+    Optional<Boolean> album = mediaGroupId == null ? Optional.empty() : albums.decided(mediaGroupId);
+    if (album.isPresent()) {
+      return album.get() ? new Passage.Admitted(user) : new Passage.Limited(user, Optional.empty(), false);
+    }
     LimitDecision decision = rateLimiter.tryAcquire(id, action, clock.now());
+    if (mediaGroupId != null) {
+      albums.remember(mediaGroupId, decision.isAllowed());
+    }
     if (!decision.isAllowed()) {
       return new Passage.Limited(user, decision.retryAt(), decision.newViolation());
     }
