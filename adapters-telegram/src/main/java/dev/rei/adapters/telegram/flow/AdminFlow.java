@@ -163,14 +163,15 @@ public final class AdminFlow {
   private void ban(ChatUser user, AdminArgs args) {
     Optional<String> reason = args.count() < 1 ? replies.usage(user, "admin.usage.ban") : reason(user, args, 1);
     Optional<UserId> target = reason.isEmpty() ? Optional.empty() : target(user, args.word(0), "admin.usage.ban");
-    target.ifPresent(id -> replies.told(user, admin.ban().ban(new BanUserCommand(user.id(), id, reason.get()))));
+    target.ifPresent(id -> replies.told(user, admin.ban().ban(new BanUserCommand(user.id(), id, reason.get())),
+        "admin.done.ban", "user", String.valueOf(id.value())));
   }
 
   private void unban(ChatUser user, AdminArgs args) {
     Optional<String> reason = args.count() < 1 ? replies.usage(user, "admin.usage.unban") : reason(user, args, 1);
     Optional<UserId> target = reason.isEmpty() ? Optional.empty() : target(user, args.word(0), "admin.usage.unban");
     target.ifPresent(id -> replies.told(user, admin.unban().unban(new UnbanUserCommand(user.id(), id,
-        reason.get()))));
+        reason.get())), "admin.done.unban", "user", String.valueOf(id.value())));
   }
 
   private void card(ChatUser user, AdminArgs args) {
@@ -195,7 +196,8 @@ public final class AdminFlow {
       return;
     }
     reason(user, args, 1).ifPresent(why -> replies.told(user,
-        refunds.refund(new RefundPaymentCommand(user.id(), PaymentId.of(id.get()), why))));
+        refunds.refund(new RefundPaymentCommand(user.id(), PaymentId.of(id.get()), why)), "admin.done.refund",
+        "payment", id.get().toString()));
   }
 
   /** The user {@code word} names: a Telegram id as is, an @username as last seen by the gate. */

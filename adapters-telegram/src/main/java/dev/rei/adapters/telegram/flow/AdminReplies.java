@@ -29,9 +29,10 @@ final class AdminReplies {
     return Optional.empty();
   }
 
-  void told(ChatUser admin, AdminResult result) {
-    if (result instanceof AdminResult.Done done) {
-      say(admin, kit.text(admin, "admin.done", "summary", done.summary()));
+  /** Says {@code doneKey} (with its {@code values}) when the action was done, else why it was refused. */
+  void told(ChatUser admin, AdminResult result, String doneKey, Object... values) {
+    if (result instanceof AdminResult.Done) {
+      say(admin, kit.text(admin, doneKey, values));
     } else {
       AdminResult.Refused refused = (AdminResult.Refused) result;
       refused(admin, refused.reason(), refused.detail());
