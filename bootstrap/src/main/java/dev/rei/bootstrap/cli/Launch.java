@@ -37,9 +37,9 @@ public record Launch(
   }
 
   /**
-   * Reads the configuration; when it is valid, sets up logging (format, secret masking) and logs
-   * what the process runs with; when not, prints one line per problem. {@code extraChecks} adds the
-   * command's own requirements.
+   * Reads the configuration; when it is valid, sets up logging (format, secret masking); when not,
+   * prints one line per problem. {@code extraChecks} adds the command's own requirements. What the
+   * process runs with is logged by {@link #describe} once the command knows it (the sandbox changes it).
    */
   Optional<ReiConfig> configure(Environment env, java.util.function.Function<ReiConfig, List<ConfigProblem>> extraChecks) {
     ConfigResult result = ConfigLoader.load(env);
@@ -54,7 +54,11 @@ public record Launch(
     ReiConfig config = ((ConfigResult.Valid) result).config();
     SecretMasker.register(config.secretValues());
     LogSetup.toConsole(config.log());
-    config.summary().forEach(line -> LOG.info("config: {}", line));
     return Optional.of(config);
+  }
+
+  /** Logs what the process runs with, a line per part; never a secret. */
+  static void describe(ReiConfig config) {
+    config.summary().forEach(line -> LOG.info("config: {}", line));
   }
 }

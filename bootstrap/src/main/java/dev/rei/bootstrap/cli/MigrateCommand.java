@@ -31,6 +31,7 @@ public final class MigrateCommand implements Callable<Integer> {
     if (config.isEmpty()) {
       return ExitCodes.BAD_CONFIGURATION;
     }
+    Launch.describe(config.get());
     try {
       ReiProcess.migrate(config.get());
       return ExitCodes.OK;

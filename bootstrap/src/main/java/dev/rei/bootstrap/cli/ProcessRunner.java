@@ -29,6 +29,7 @@ final class ProcessRunner {
         process.stop();
       }
     });
+    Launch.describe(config);
     ReiProcess process;
     try {
       process = ReiProcess.start(config, roles, AdapterModules.forConfig(config));

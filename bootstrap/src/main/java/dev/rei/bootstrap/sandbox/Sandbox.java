@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code rei sandbox}: the Bot API emulator, the real bot and workers against it with simulated
@@ -24,6 +26,8 @@ import java.util.EnumSet;
  * to a file so they do not interleave with the chat.
  */
 public final class Sandbox implements SandboxLauncher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
   /** A token of Telegram's shape; it only ever reaches the local emulator. */
   static final String TOKEN = "1000000001:SANDBOX-local-emulator-token-000000";
@@ -52,6 +56,7 @@ public final class Sandbox implements SandboxLauncher {
       out.println("Rei sandbox: starting (embedded PostgreSQL and Redis under " + config.dataDir()
           + ", simulated providers; log in " + log + ")…");
       LogSetup.toFile(config.log(), log);
+      config.summary().forEach(line -> LOG.info("config: {}", line));
       ReiProcess process = ReiProcess.start(config, EnumSet.of(Role.BOT, Role.WORKER), AdapterModules.forConfig(config));
       context.onTermination().accept(process::stop);
       try {
