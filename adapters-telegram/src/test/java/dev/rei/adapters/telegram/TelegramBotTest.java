@@ -2,6 +2,8 @@ package dev.rei.adapters.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 
 import dev.rei.adapters.telegram.api.TelegramConnection;
 import dev.rei.adapters.telegram.fake.BotHarness;
@@ -31,8 +33,9 @@ class TelegramBotTest {
             .isInstanceOf(IllegalStateException.class)
             .hasMessageStartingWith("cannot start polling Telegram at " + harness.api.url())
             .hasMessageNotContaining("WRONG-token");
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-            .noneMatch(name -> name.startsWith("rei-"));
+        // A pool's worker thread ends just after the pool reports itself terminated: wait for that, not longer.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+            .extracting(Thread::getName).noneMatch(name -> name.startsWith("rei-")));
       }
     }
   }
