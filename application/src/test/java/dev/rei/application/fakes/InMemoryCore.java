@@ -1,5 +1,6 @@
 package dev.rei.application.fakes;
 
+import dev.rei.application.port.in.admin.KeyPoolSize;
 import dev.rei.application.port.out.GenerationProvider;
 import dev.rei.application.service.Admins;
 import dev.rei.application.service.Notifier;
@@ -11,20 +12,24 @@ import dev.rei.application.service.admin.BanUserService;
 import dev.rei.application.service.admin.GetJobService;
 import dev.rei.application.service.admin.GetStatsService;
 import dev.rei.application.service.admin.GetUserCardService;
-import dev.rei.application.service.admin.RetryJobService;
+import dev.rei.application.service.admin.LedgerWatch;
+import dev.rei.application.service.admin.OperationsThresholds;
+import dev.rei.application.service.admin.OperationsWatch;
+import dev.rei.application.service.admin.ProviderHealthService;
 import dev.rei.application.service.admin.ReconcileLedgerService;
+import dev.rei.application.service.admin.RetryJobService;
 import dev.rei.application.service.admin.UnbanUserService;
-import dev.rei.application.service.job.GetLiveJobsService;
 import dev.rei.application.service.job.CancelJobService;
 import dev.rei.application.service.job.GetGenerationService;
 import dev.rei.application.service.job.GetGenerationsService;
+import dev.rei.application.service.job.GetLiveJobsService;
 import dev.rei.application.service.job.JobOutcomes;
 import dev.rei.application.service.job.JobTimings;
 import dev.rei.application.service.job.ReleaseLeasesService;
 import dev.rei.application.service.job.RunNextJobService;
 import dev.rei.application.service.job.SweepJobsService;
-import dev.rei.application.service.order.PlaceOrderService;
 import dev.rei.application.service.order.GetCatalogService;
+import dev.rei.application.service.order.PlaceOrderService;
 import dev.rei.application.service.order.QuoteService;
 import dev.rei.application.service.outbox.DispatchOutboxService;
 import dev.rei.application.service.payment.CheckPaymentService;
@@ -44,10 +49,10 @@ import dev.rei.domain.ledger.LedgerAudit;
 import dev.rei.domain.ledger.LedgerViolation;
 import dev.rei.domain.limits.OrderLimits;
 import dev.rei.domain.limits.RateLimitPolicy;
+import dev.rei.domain.payment.Rail;
 import dev.rei.domain.provider.KeyPoolPolicy;
 import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
-import dev.rei.domain.payment.Rail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -120,11 +125,11 @@ public final class InMemoryCore {
   public final InMemoryChatStateStore chatState = new InMemoryChatStateStore();
   public final InMemoryMediaStore media = new InMemoryMediaStore();
   /** The pools the operations watch and the provider health read: the scripted provider's two keys. */
-  public final java.util.List<dev.rei.application.port.in.admin.KeyPoolSize> keyPools =
-      java.util.List.of(new dev.rei.application.port.in.admin.KeyPoolSize(ProviderName.of("sim"), 2));
-  public final dev.rei.application.service.admin.ProviderHealthService providerHealth;
-  public final dev.rei.application.service.admin.OperationsWatch operationsWatch;
-  public final dev.rei.application.service.admin.LedgerWatch ledgerWatch;
+  public final List<KeyPoolSize> keyPools =
+      List.of(new KeyPoolSize(ProviderName.of("sim"), 2));
+  public final ProviderHealthService providerHealth;
+  public final OperationsWatch operationsWatch;
+  public final LedgerWatch ledgerWatch;
   public final GetGenerationsService generations;
   public final GetGenerationService generation;
   public final ContactSupportService contactSupport;
@@ -168,12 +173,11 @@ public final class InMemoryCore {
     refund = new RefundPaymentService(db, payments, ledger, gateways, auditLog, notifier, admins, clock, ids);
     ban = new BanUserService(db, users, auditLog, notifier, admins, clock);
     unban = new UnbanUserService(db, users, auditLog, notifier, admins, clock);
-    stats = new GetStatsService(db, users, jobs, ledger, payments, outbox, admins, clock, keyHealth,
-        java.util.Map.of(provider.name(), provider.keyCount()));
-    providerHealth = new dev.rei.application.service.admin.ProviderHealthService(keyPools, keyHealth, clock);
-    operationsWatch = new dev.rei.application.service.admin.OperationsWatch(db, jobs, providerHealth, notifier, clock,
-        dev.rei.application.service.admin.OperationsThresholds.DEFAULT);
-    ledgerWatch = new dev.rei.application.service.admin.LedgerWatch(db, ledger, notifier);
+    providerHealth = new ProviderHealthService(keyPools, keyHealth, clock);
+    stats = new GetStatsService(db, users, jobs, ledger, payments, outbox, admins, clock, providerHealth);
+    operationsWatch = new OperationsWatch(db, jobs, providerHealth, notifier, clock,
+        OperationsThresholds.DEFAULT);
+    ledgerWatch = new LedgerWatch(db, ledger, notifier);
     generations = new GetGenerationsService(jobs, clock);
     generation = new GetGenerationService(jobs);
     contactSupport = new ContactSupportService(db, users, notifier, admins, Optional.empty());

@@ -88,14 +88,11 @@ import dev.rei.bootstrap.config.BotSettings;
 import dev.rei.bootstrap.config.CoreSettings;
 import dev.rei.bootstrap.http.MeteredGenerationProvider;
 import dev.rei.domain.payment.Rail;
-import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -308,12 +305,8 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   GetStatsUseCase stats(UnitOfWork unitOfWork, UserStore users, JobStore jobs, LedgerStore ledger,
-      PaymentStore payments, Outbox outbox, Admins admins, Clock clock, KeyHealthStore keyHealth,
-      List<KeyPoolSize> pools) {
-    // From the configured pools (the Reels OpenAI keys too), so the bot process never builds a provider.
-    Map<ProviderName, Integer> keyPools = new HashMap<>();
-    pools.forEach(pool -> keyPools.merge(pool.provider(), pool.keys(), Integer::sum));
-    return new GetStatsService(unitOfWork, users, jobs, ledger, payments, outbox, admins, clock, keyHealth, keyPools);
+      PaymentStore payments, Outbox outbox, Admins admins, Clock clock, GetProviderHealthUseCase providers) {
+    return new GetStatsService(unitOfWork, users, jobs, ledger, payments, outbox, admins, clock, providers);
   }
 
   @Provides

@@ -1,7 +1,7 @@
 package dev.rei.adapters.telegram.admin;
 
 import dev.rei.adapters.telegram.text.Texts;
-import dev.rei.application.port.in.admin.KeyCounts;
+import dev.rei.application.port.in.admin.ProviderHealth;
 import dev.rei.application.port.in.admin.Stats;
 import dev.rei.application.port.in.admin.UserCard;
 import dev.rei.application.port.out.AuditLog;
@@ -107,7 +107,7 @@ public final class AdminScreens {
               .collect(Collectors.joining(", "))));
     }
     List<String> keys = new ArrayList<>();
-    stats.keyHealth().forEach((provider, counts) -> keys.add(keys(language, provider.value(), counts)));
+    stats.keyHealth().forEach(pool -> keys.add(keys(language, pool)));
     Map<HistoryCategory, Long> credits = stats.creditsLastDay();
     return texts.text(language, "admin.stats.text",
         "at", when(stats.at()),
@@ -128,9 +128,9 @@ public final class AdminScreens {
         "keys", orNone(language, keys));
   }
 
-  private String keys(Language language, String provider, KeyCounts counts) {
-    return texts.text(language, "admin.stats.keys", "provider", provider, "healthy", counts.healthy(),
-        "cooling", counts.cooling(), "blocked", counts.blocked());
+  private String keys(Language language, ProviderHealth pool) {
+    return texts.text(language, "admin.stats.keys", "provider", pool.provider().value(), "healthy", pool.healthy(),
+        "cooling", pool.cooling(), "blocked", pool.blocked());
   }
 
   private String orNone(Language language, List<String> lines) {

@@ -2,22 +2,18 @@ package dev.rei.application.service.admin;
 
 import dev.rei.application.port.in.admin.AdminRefusal;
 import dev.rei.application.port.in.admin.DayFigures;
-import dev.rei.application.port.in.admin.KeyCounts;
+import dev.rei.application.port.in.admin.GetProviderHealthUseCase;
 import dev.rei.application.port.in.admin.GetStatsUseCase;
+import dev.rei.application.port.in.admin.ProviderHealth;
 import dev.rei.application.port.in.admin.Stats;
 import dev.rei.application.port.out.Clock;
 import dev.rei.application.port.out.JobStore;
-import dev.rei.application.port.out.KeyHealthStore;
 import dev.rei.application.port.out.LedgerStore;
 import dev.rei.application.port.out.Outbox;
 import dev.rei.application.port.out.PaymentStore;
 import dev.rei.application.port.out.UnitOfWork;
 import dev.rei.application.port.out.UserStore;
 import dev.rei.application.service.Admins;
-import dev.rei.domain.provider.KeyEffect;
-import dev.rei.domain.provider.KeyHealth;
-import dev.rei.domain.provider.KeyId;
-import dev.rei.domain.provider.ProviderName;
 import dev.rei.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +21,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** Gathers the dashboard figures from every store in one transaction, so they describe one moment. */
 public final class GetStatsService implements GetStatsUseCase {
@@ -43,13 +37,11 @@ public final class GetStatsService implements GetStatsUseCase {
   private final Outbox outbox;
   private final Admins admins;
   private final Clock clock;
-  private final KeyHealthStore keyHealth;
-  private final Map<ProviderName, Integer> keyPools;
+  private final GetProviderHealthUseCase providerHealth;
 
-  /** {@code keyPools} names how many keys each provider has, as the core names them: {@code KeyId(provider, 0..n-1)}. */
+  /** {@code providerHealth} reads the key health of every configured pool, as {@code /health/providers} does. */
   public GetStatsService(UnitOfWork unitOfWork, UserStore users, JobStore jobs, LedgerStore ledger,
-      PaymentStore payments, Outbox outbox, Admins admins, Clock clock, KeyHealthStore keyHealth,
-      Map<ProviderName, Integer> keyPools) {
+      PaymentStore payments, Outbox outbox, Admins admins, Clock clock, GetProviderHealthUseCase providerHealth) {
     this.unitOfWork = unitOfWork;
     this.users = users;
     this.jobs = jobs;
@@ -58,8 +50,7 @@ public final class GetStatsService implements GetStatsUseCase {
     this.outbox = outbox;
     this.admins = admins;
     this.clock = clock;
-    this.keyHealth = keyHealth;
-    this.keyPools = Map.copyOf(keyPools);
+    this.providerHealth = providerHealth;
   }
 
   @Override
@@ -73,7 +64,7 @@ public final class GetStatsService implements GetStatsUseCase {
     Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
     Instant chartStart = midnight.minus(Duration.ofDays(Stats.CHART_DAYS - 1L));
     // Key health lives in Redis, outside the transaction; it is a snapshot of its own.
-    Map<ProviderName, KeyCounts> keys = keyCounts(now);
+    List<ProviderHealth> keys = providerHealth.providerHealth();
     Stats stats = unitOfWork.inTransaction(() -> new Stats(
         now,
         users.count(),
@@ -88,27 +79,6 @@ public final class GetStatsService implements GetStatsUseCase {
         lastDays(LocalDate.ofInstant(chartStart, ZoneOffset.UTC), jobs.countCreatedPerDay(chartStart),
             payments.revenuePerDay(chartStart))));
     return new StatsResult.Report(stats);
-  }
-
-  private Map<ProviderName, KeyCounts> keyCounts(Instant now) {
-    Map<ProviderName, KeyCounts> counts = new HashMap<>();
-    keyPools.forEach((provider, size) -> {
-      List<KeyId> keys = IntStream.range(0, size).mapToObj(i -> new KeyId(provider, i)).toList();
-      int healthy = 0;
-      int cooling = 0;
-      int blocked = 0;
-      for (KeyHealth health : keyHealth.health(keys)) {
-        if (health.isHealthyAt(now)) {
-          healthy++;
-        } else if (health.block().orElseThrow().cause() == KeyEffect.COOL_DOWN) {
-          cooling++;
-        } else {
-          blocked++;
-        }
-      }
-      counts.put(provider, new KeyCounts(healthy, cooling, blocked));
-    });
-    return counts;
   }
 
   private static List<DayFigures> lastDays(LocalDate first, Map<LocalDate, Long> jobsPerDay,

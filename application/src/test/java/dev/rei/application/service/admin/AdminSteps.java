@@ -52,7 +52,7 @@ final class AdminSteps {
     ban = new BanUserService(core.db, core.users, core.auditLog, core.notifier, core.admins, core.clock);
     unban = new UnbanUserService(core.db, core.users, core.auditLog, core.notifier, core.admins, core.clock);
     stats = new GetStatsService(core.db, core.users, core.jobs, core.ledger, core.payments, core.outbox, core.admins,
-        core.clock, core.keyHealth, java.util.Map.of(core.provider.name(), core.provider.keyCount()));
+        core.clock, core.providerHealth);
     refund = new RefundPaymentService(core.db, core.payments, core.ledger,
         new PaymentGateways(List.of(core.yookassa, core.stars)), core.auditLog, core.notifier, core.admins,
         core.clock, core.ids);

@@ -8,6 +8,7 @@ import dev.rei.application.fakes.FakePaymentGateway;
 import dev.rei.application.fakes.InMemoryCore;
 import dev.rei.application.port.in.admin.AdjustBalanceCommand;
 import dev.rei.application.port.in.admin.AdminRefusal;
+import dev.rei.application.port.in.admin.ProviderHealth;
 import dev.rei.application.port.in.admin.GetStatsUseCase.StatsResult;
 import dev.rei.application.port.in.admin.Stats;
 import dev.rei.application.port.in.payment.StartTopUpCommand;
@@ -134,11 +135,11 @@ class GetStatsServiceTest {
     core.keyHealth.block(new dev.rei.domain.provider.KeyId(sim, 0), new dev.rei.domain.provider.KeyBlock(
         dev.rei.domain.provider.KeyEffect.COOL_DOWN, now.plusSeconds(60)));
 
-    assertThat(stats().keyHealth()).isEqualTo(Map.of(sim, new dev.rei.application.port.in.admin.KeyCounts(1, 1, 0)));
+    assertThat(stats().keyHealth()).containsExactly(new ProviderHealth(sim, 1, 1, 0));
 
     core.keyHealth.block(new dev.rei.domain.provider.KeyId(sim, 1), new dev.rei.domain.provider.KeyBlock(
         dev.rei.domain.provider.KeyEffect.BLOCK, now.plusSeconds(3600)));
-    assertThat(stats().keyHealth()).isEqualTo(Map.of(sim, new dev.rei.application.port.in.admin.KeyCounts(0, 1, 1)));
+    assertThat(stats().keyHealth()).containsExactly(new ProviderHealth(sim, 0, 1, 1));
   }
 
   @Test

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * @param revenueLastDay minor units paid by payments settled in the last day, per rail and currency code
  * @param outboxUnsent messages not sent yet (nor given up on)
  * @param oldestUnsentAge how long the oldest unsent message has waited; empty when none waits
- * @param keyHealth the keys of each provider by health now
+ * @param keyHealth each configured key pool by health now, by provider name
  * @param lastDays the last {@link #CHART_DAYS} UTC days, oldest first, today last; days without figures are zeros
  */
 public record Stats(
@@ -38,7 +38,7 @@ public record Stats(
     Map<Rail, Map<String, Long>> revenueLastDay,
     long outboxUnsent,
     Optional<Duration> oldestUnsentAge,
-    Map<dev.rei.domain.provider.ProviderName, KeyCounts> keyHealth,
+    java.util.List<ProviderHealth> keyHealth,
     java.util.List<DayFigures> lastDays) {
 
   /** How many days the chart shows. */
@@ -51,10 +51,7 @@ public record Stats(
     creditsLastDay = copy(creditsLastDay, HistoryCategory.class);
     revenueLastDay = copyRevenue(revenueLastDay);
     Objects.requireNonNull(oldestUnsentAge, "oldestUnsentAge");
-    Map<dev.rei.domain.provider.ProviderName, KeyCounts> byName =
-        new TreeMap<>(java.util.Comparator.comparing(dev.rei.domain.provider.ProviderName::value));
-    byName.putAll(keyHealth);
-    keyHealth = Collections.unmodifiableMap(byName);
+    keyHealth = keyHealth.stream().sorted(java.util.Comparator.comparing(pool -> pool.provider().value())).toList();
     lastDays = java.util.List.copyOf(lastDays);
   }
 
